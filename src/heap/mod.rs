@@ -1,0 +1,366 @@
+//! The RefCellHeap: one slotmap arena per object kind, each in its own
+//! `RefCell`, referenced by the typed handles of `value`.
+//!
+//! Access discipline: code that holds `&mut Lua` (the interpreter loop, the
+//! natives) reaches an arena with `RefCell::get_mut`, which is statically
+//! exclusive and costs nothing; code that only has `&Heap` uses the
+//! `try_borrow*` accessors here, which map a conflict to
+//! `LuaError::BorrowError` (always a bug). No borrow is ever held across a
+//! call into Lua code, a native function or the host.
+//!
+//! Strings are interned byte strings: equality is handle equality, the hash
+//! is cached, and the bytes live in their own boxed allocation with a
+//! trailing NUL, so a pointer handed to C stays valid while the string lives
+//! even when the arena's vector reallocates.
+//!
+//! Function prototypes are immutable once compiled; they are shared by `Rc`
+//! from the closures that instantiate them (no arena and no `RefCell`
+//! needed: nothing ever mutates them), and reached by the collector through
+//! those closures.
+
+pub mod table;
+
+use crate::compiler::opcodes::{Instr, LocVar, UpvalDesc};
+use crate::error::{LuaError, LuaResult};
+use crate::value::{
+    ClosureRef, NativeRef, StrRef, TableRef, ThreadRef, UpvalRef, UserDataRef, Value,
+};
+use slotmap::SlotMap;
+use std::cell::{Ref, RefCell};
+use std::rc::Rc;
+pub use table::{Table, TableError};
+
+/// An interned, immutable byte string with its cached hash.
+pub struct LuaStr {
+    /// The bytes followed by one NUL (not part of the string).
+    data: Box<[u8]>,
+    hash: u64,
+}
+
+impl LuaStr {
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.data[..self.data.len() - 1]
+    }
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.data.len() - 1
+    }
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.data.len() == 1
+    }
+    #[inline]
+    pub fn hash(&self) -> u64 {
+        self.hash
+    }
+    /// Pointer to the NUL-terminated bytes; stable while the string lives.
+    pub fn as_ptr(&self) -> *const u8 {
+        self.data.as_ptr()
+    }
+}
+
+/// Hash of a byte string (FNV-style over at most 32 sampled bytes plus the
+/// length, so hashing a long string is O(1) like 5.1's).
+pub fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (b.len() as u64);
+    let step = (b.len() >> 5) + 1;
+    let mut i = b.len();
+    while i >= step {
+        h = (h ^ b[i - 1] as u64).wrapping_mul(0x100_0000_01b3);
+        i -= step;
+    }
+    h ^ (h >> 29)
+}
+
+/// The intern table: buckets of handles, looked up by hash then bytes.
+#[derive(Default)]
+struct InternTable {
+    buckets: Vec<Vec<StrRef>>,
+    count: usize,
+}
+
+/// A prototype ready to run: the compiler's output with constants interned.
+pub struct Proto {
+    pub code: Vec<Instr>,
+    pub lines: Vec<u32>,
+    pub constants: Vec<Value>,
+    pub protos: Vec<Rc<Proto>>,
+    pub upvalues: Vec<UpvalDesc>,
+    pub locvars: Vec<LocVar>,
+    pub num_params: u8,
+    pub is_vararg: bool,
+    pub needs_arg: bool,
+    pub max_stack: u8,
+    pub source: Rc<[u8]>,
+    pub line_defined: u32,
+    pub last_line_defined: u32,
+}
+
+/// A Lua function: a prototype with its upvalues and environment.
+pub struct LuaClosure {
+    pub proto: Rc<Proto>,
+    pub upvals: Vec<UpvalRef>,
+    pub env: TableRef,
+}
+
+/// The signature of a native function written in Rust. Arguments are the
+/// stack slots of the running native frame; results are pushed on top and
+/// their number returned.
+pub type RustFn = fn(&mut crate::vm::Lua) -> LuaResult<usize>;
+
+/// A native function with its upvalues and environment (a "C closure").
+pub struct NativeClosure {
+    pub func: RustFn,
+    pub upvalues: Vec<Value>,
+    pub env: TableRef,
+    /// Name for messages when no better one is known.
+    pub name: &'static str,
+}
+
+/// An upvalue cell: open (aliasing a live stack slot of a thread) or closed.
+#[derive(Clone, Copy, Debug)]
+pub enum Upval {
+    Open { thread: ThreadRef, index: usize },
+    Closed(Value),
+}
+
+/// A full userdata: a fixed-address, 16-byte-aligned block.
+pub struct UserData {
+    pub data: Box<[u128]>,
+    pub size: usize,
+    pub metatable: Option<TableRef>,
+    pub env: TableRef,
+}
+
+/// Coroutine status as `coroutine.status` reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CoStatus {
+    Suspended,
+    Running,
+    Normal,
+    Dead,
+}
+
+/// What a call frame runs.
+#[derive(Clone)]
+pub enum FrameKind {
+    Lua { closure: ClosureRef, proto: Rc<Proto>, env: TableRef },
+    Native { func: NativeRef },
+}
+
+/// One activation record on a thread's frame stack.
+#[derive(Clone)]
+pub struct Frame {
+    pub kind: FrameKind,
+    /// Stack index of the called function.
+    pub func: usize,
+    /// Stack index of register 0 / the first argument.
+    pub base: usize,
+    /// Saved program counter (Lua frames), valid whenever the frame is not
+    /// the one executing.
+    pub pc: usize,
+    /// Results the caller wants (-1: all).
+    pub nresults: i32,
+    /// Number of extra arguments of a vararg Lua function (they sit just
+    /// below `base`).
+    pub nvarargs: usize,
+    /// Tail calls that replaced this frame (for tracebacks).
+    pub tailcalls: u32,
+    /// This frame was entered from Rust (`Lua::call`): returning from it
+    /// leaves the interpreter loop.
+    pub entry: bool,
+}
+
+/// A thread's saved execution state (the running thread's state lives in
+/// `Lua` itself and is swapped in and out on resume/yield).
+pub struct Thread {
+    pub stack: Vec<Value>,
+    pub top: usize,
+    pub frames: Vec<Frame>,
+    pub open_upvals: Vec<(usize, UpvalRef)>,
+    pub status: CoStatus,
+    /// Rust call depth at which the thread was resumed (yield boundary).
+    pub base_ccalls: u32,
+    pub env: TableRef,
+}
+
+/// Pre-interned names the VM looks up constantly.
+#[derive(Clone, Copy)]
+pub struct Names {
+    pub index: StrRef,
+    pub newindex: StrRef,
+    pub call: StrRef,
+    pub add: StrRef,
+    pub sub: StrRef,
+    pub mul: StrRef,
+    pub div: StrRef,
+    pub mod_: StrRef,
+    pub pow: StrRef,
+    pub unm: StrRef,
+    pub concat: StrRef,
+    pub len: StrRef,
+    pub eq: StrRef,
+    pub lt: StrRef,
+    pub le: StrRef,
+    pub tostring: StrRef,
+    pub metatable: StrRef,
+    pub gc: StrRef,
+    pub mode: StrRef,
+    pub name: StrRef,
+    pub n: StrRef,
+}
+
+/// The arenas.
+#[derive(Default)]
+pub struct Heap {
+    pub strings: RefCell<SlotMap<StrRef, LuaStr>>,
+    intern: RefCell<InternTable>,
+    pub tables: RefCell<SlotMap<TableRef, Table>>,
+    pub closures: RefCell<SlotMap<ClosureRef, LuaClosure>>,
+    pub natives: RefCell<SlotMap<NativeRef, NativeClosure>>,
+    pub upvals: RefCell<SlotMap<UpvalRef, Upval>>,
+    pub userdata: RefCell<SlotMap<UserDataRef, UserData>>,
+    pub threads: RefCell<SlotMap<ThreadRef, Thread>>,
+}
+
+impl Heap {
+    /// Intern a byte string, returning the existing handle when the same
+    /// bytes are already interned.
+    pub fn intern(&mut self, bytes: &[u8]) -> StrRef {
+        let hash = hash_bytes(bytes);
+        let strings = self.strings.get_mut();
+        let intern = self.intern.get_mut();
+        if !intern.buckets.is_empty() {
+            let b = (hash as usize) & (intern.buckets.len() - 1);
+            for &k in &intern.buckets[b] {
+                if let Some(s) = strings.get(k) {
+                    if s.hash == hash && s.as_bytes() == bytes {
+                        return k;
+                    }
+                }
+            }
+        }
+        let mut data = Vec::with_capacity(bytes.len() + 1);
+        data.extend_from_slice(bytes);
+        data.push(0);
+        let k = strings.insert(LuaStr { data: data.into_boxed_slice(), hash });
+        if intern.count >= intern.buckets.len() {
+            let newn = (intern.buckets.len() * 2).max(256);
+            let mut nb: Vec<Vec<StrRef>> = vec![Vec::new(); newn];
+            for bucket in intern.buckets.drain(..) {
+                for kk in bucket {
+                    if let Some(s) = strings.get(kk) {
+                        nb[(s.hash as usize) & (newn - 1)].push(kk);
+                    }
+                }
+            }
+            intern.buckets = nb;
+        }
+        let b = (hash as usize) & (intern.buckets.len() - 1);
+        intern.buckets[b].push(k);
+        intern.count += 1;
+        k
+    }
+
+    /// Borrow a string's bytes through a shared `Ref` (for `&Heap` users).
+    pub fn try_str(&self, s: StrRef) -> LuaResult<Ref<'_, [u8]>> {
+        let strings = self
+            .strings
+            .try_borrow()
+            .map_err(|_| LuaError::BorrowError("strings"))?;
+        Ref::filter_map(strings, |m| m.get(s).map(|x| x.as_bytes()))
+            .map_err(|_| LuaError::InvalidHandle)
+    }
+
+    /// A string's bytes (exclusive access path).
+    #[inline]
+    pub fn str_bytes(&mut self, s: StrRef) -> &[u8] {
+        match self.strings.get_mut().get(s) {
+            Some(x) => x.as_bytes(),
+            None => b"",
+        }
+    }
+
+    /// Make a new table.
+    pub fn new_table(&mut self, narr: usize, nhash: usize) -> TableRef {
+        self.tables.get_mut().insert(Table::new(narr, nhash))
+    }
+
+    #[inline]
+    pub fn table(&mut self, t: TableRef) -> LuaResult<&mut Table> {
+        self.tables.get_mut().get_mut(t).ok_or(LuaError::InvalidHandle)
+    }
+
+    /// The pre-interned names, interned once per heap.
+    pub fn make_names(&mut self) -> Names {
+        Names {
+            index: self.intern(b"__index"),
+            newindex: self.intern(b"__newindex"),
+            call: self.intern(b"__call"),
+            add: self.intern(b"__add"),
+            sub: self.intern(b"__sub"),
+            mul: self.intern(b"__mul"),
+            div: self.intern(b"__div"),
+            mod_: self.intern(b"__mod"),
+            pow: self.intern(b"__pow"),
+            unm: self.intern(b"__unm"),
+            concat: self.intern(b"__concat"),
+            len: self.intern(b"__len"),
+            eq: self.intern(b"__eq"),
+            lt: self.intern(b"__lt"),
+            le: self.intern(b"__le"),
+            tostring: self.intern(b"__tostring"),
+            metatable: self.intern(b"__metatable"),
+            gc: self.intern(b"__gc"),
+            mode: self.intern(b"__mode"),
+            name: self.intern(b"__name"),
+            n: self.intern(b"n"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interning_returns_same_handle() {
+        let mut h = Heap::default();
+        let a = h.intern(b"hello");
+        let b = h.intern(b"hello");
+        let c = h.intern(b"hell\0o");
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(h.str_bytes(c), b"hell\0o");
+        for i in 0..5000 {
+            h.intern(format!("s{i}").as_bytes());
+        }
+        assert_eq!(h.intern(b"s42"), h.intern(b"s42"));
+        assert_eq!(h.intern(b"hello"), a);
+    }
+
+    #[test]
+    fn stale_handles_are_rejected() {
+        let mut h = Heap::default();
+        let t = h.new_table(0, 0);
+        h.tables.get_mut().remove(t);
+        let t2 = h.new_table(0, 0);
+        assert!(h.table(t).is_err());
+        assert!(h.table(t2).is_ok());
+    }
+
+    #[test]
+    fn string_bytes_are_nul_terminated_and_stable() {
+        let mut h = Heap::default();
+        let s = h.intern(b"abc");
+        let p = h.strings.get_mut().get(s).map(|x| x.as_ptr());
+        for i in 0..10000 {
+            h.intern(format!("x{i}").as_bytes());
+        }
+        let p2 = h.strings.get_mut().get(s).map(|x| x.as_ptr());
+        assert_eq!(p, p2);
+        let r = h.try_str(s).map(|b| b.to_vec()).unwrap_or_default();
+        assert_eq!(r, b"abc");
+    }
+}

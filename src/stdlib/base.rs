@@ -1,0 +1,640 @@
+//! The base library (5.1 manual §5.1) and the coroutine library (§5.2).
+
+use super::lib_table;
+use crate::error::{LuaError, LuaResult};
+use crate::heap::{CoStatus, FrameKind, UserData};
+use crate::number::{str_to_number, str_to_number_base};
+use crate::value::{LuaType, Value};
+use crate::vm::{Lua, MULTRET};
+use std::io::Write;
+
+pub fn open(lua: &mut Lua) {
+    let g = lua.globals;
+    lua.register(g, "print", print);
+    lua.register(g, "type", type_);
+    lua.register(g, "tostring", tostring);
+    lua.register(g, "tonumber", tonumber);
+    lua.register(g, "next", next);
+    lua.register(g, "pairs", pairs);
+    lua.register(g, "ipairs", ipairs);
+    lua.register(g, "select", select);
+    lua.register(g, "unpack", unpack);
+    lua.register(g, "rawget", rawget);
+    lua.register(g, "rawset", rawset);
+    lua.register(g, "rawequal", rawequal);
+    lua.register(g, "setmetatable", setmetatable);
+    lua.register(g, "getmetatable", getmetatable);
+    lua.register(g, "assert", assert);
+    lua.register(g, "error", error);
+    lua.register(g, "pcall", pcall);
+    lua.register(g, "xpcall", xpcall);
+    lua.register(g, "loadstring", loadstring);
+    lua.register(g, "load", load);
+    lua.register(g, "loadfile", loadfile);
+    lua.register(g, "dofile", dofile);
+    lua.register(g, "getfenv", getfenv);
+    lua.register(g, "setfenv", setfenv);
+    lua.register(g, "collectgarbage", collectgarbage);
+    lua.register(g, "gcinfo", gcinfo);
+    lua.register(g, "newproxy", newproxy);
+    let v = lua.new_str(b"Lua 5.1");
+    lua.set_field(g, b"_VERSION", v);
+
+    let co = lib_table(lua, b"coroutine");
+    lua.register(co, "create", co_create);
+    lua.register(co, "resume", co_resume);
+    lua.register(co, "yield", co_yield);
+    lua.register(co, "status", co_status);
+    lua.register(co, "wrap", co_wrap);
+    lua.register(co, "running", co_running);
+}
+
+fn print(lua: &mut Lua) -> LuaResult<usize> {
+    let n = lua.nargs();
+    let g = lua.globals;
+    let tostring_fn = lua.get_field(g, b"tostring");
+    let mut out = Vec::new();
+    for i in 1..=n {
+        let v = lua.arg(i);
+        let s = match v {
+            Value::String(s) => lua.heap.str_bytes(s).to_vec(),
+            Value::Number(x) if matches!(tostring_fn, Value::NativeFunction(_)) => {
+                let mut b = Vec::new();
+                crate::number::fmt_number(x, &mut b);
+                b
+            }
+            _ => match lua.call1(tostring_fn, &[v])? {
+                Value::String(s) => lua.heap.str_bytes(s).to_vec(),
+                Value::Number(x) => lua.tostring_raw(Value::Number(x)),
+                _ => return Err(lua.lib_error("'tostring' must return a string to 'print'")),
+            },
+        };
+        if i > 1 {
+            out.push(b'\t');
+        }
+        out.extend_from_slice(&s);
+    }
+    out.push(b'\n');
+    let _ = std::io::stdout().lock().write_all(&out);
+    Ok(0)
+}
+
+fn type_(lua: &mut Lua) -> LuaResult<usize> {
+    let v = lua.check_any(1)?;
+    let s = lua.new_str(v.type_name().as_bytes());
+    lua.ret(&[s])
+}
+
+fn tostring(lua: &mut Lua) -> LuaResult<usize> {
+    let v = lua.check_any(1)?;
+    let s = lua.tostring(v)?;
+    lua.ret(&[s])
+}
+
+fn tonumber(lua: &mut Lua) -> LuaResult<usize> {
+    let base = lua.opt_int(2, 10)?;
+    let r = if base == 10 {
+        let v = lua.check_any(1)?;
+        match v {
+            Value::Number(_) => v,
+            Value::String(s) => match str_to_number(lua.heap.str_bytes(s)) {
+                Some(n) => Value::Number(n),
+                None => Value::Nil,
+            },
+            _ => Value::Nil,
+        }
+    } else {
+        let s = lua.check_bytes(1)?;
+        if !(2..=36).contains(&base) {
+            return Err(lua.arg_error(2, "base out of range"));
+        }
+        match str_to_number_base(&s, base as u32) {
+            Some(n) => Value::Number(n),
+            None => Value::Nil,
+        }
+    };
+    lua.ret(&[r])
+}
+
+fn next(lua: &mut Lua) -> LuaResult<usize> {
+    let t = lua.check_table(1)?;
+    let k = lua.arg(2);
+    let r = match lua.heap.table(t)?.next(&k) {
+        Ok(r) => r,
+        Err(()) => return Err(lua.plain_error("invalid key to 'next'")),
+    };
+    match r {
+        Some((k, v)) => lua.ret(&[k, v]),
+        None => lua.ret(&[Value::Nil]),
+    }
+}
+
+fn pairs(lua: &mut Lua) -> LuaResult<usize> {
+    let t = lua.check_table(1)?;
+    let g = lua.globals;
+    let nextf = match lua.native_upvalue(1) {
+        Value::Nil => lua.get_field(g, b"next"),
+        f => f,
+    };
+    lua.ret(&[nextf, Value::Table(t), Value::Nil])
+}
+
+fn ipairs_aux(lua: &mut Lua) -> LuaResult<usize> {
+    let t = lua.check_table(1)?;
+    let i = lua.check_int(2)? + 1;
+    let v = lua.heap.table(t)?.get_int(i);
+    if v.is_nil() {
+        lua.ret(&[Value::Nil])
+    } else {
+        lua.ret(&[Value::Number(i as f64), v])
+    }
+}
+
+fn ipairs(lua: &mut Lua) -> LuaResult<usize> {
+    let t = lua.check_table(1)?;
+    let f = lua.new_native(ipairs_aux, "ipairs_aux", Vec::new());
+    lua.ret(&[f, Value::Table(t), Value::Number(0.0)])
+}
+
+fn select(lua: &mut Lua) -> LuaResult<usize> {
+    let n = lua.nargs();
+    if let Value::String(s) = lua.arg(1) {
+        if lua.heap.str_bytes(s) == b"#" {
+            return lua.ret(&[Value::Number((n - 1) as f64)]);
+        }
+    }
+    let i = lua.check_int(1)?;
+    let count = n as i64 - 1;
+    let i = if i < 0 {
+        count + i
+    } else if i == 0 {
+        return Err(lua.arg_error(1, "index out of range"));
+    } else {
+        i - 1
+    };
+    if i < 0 {
+        return Err(lua.arg_error(1, "index out of range"));
+    }
+    // The results are the arguments after `i`: already on top of the stack.
+    Ok((count - i).max(0) as usize)
+}
+
+fn unpack(lua: &mut Lua) -> LuaResult<usize> {
+    let t = lua.check_table(1)?;
+    let i = lua.opt_int(2, 1)?;
+    let e = if lua.arg(3).is_nil() {
+        lua.heap.table(t)?.len() as i64
+    } else {
+        lua.check_int(3)?
+    };
+    if i > e {
+        return Ok(0);
+    }
+    let n = (e as i128 - i as i128 + 1) as u128;
+    if n >= (crate::vm::MAX_STACK as u128) || lua.top + n as usize >= crate::vm::MAX_STACK {
+        return Err(lua.lib_error("too many results to unpack"));
+    }
+    let n = n as usize;
+    lua.ensure_stack(lua.top + n + crate::vm::MIN_STACK)?;
+    for k in 0..n {
+        let v = lua.heap.table(t)?.get_int(i + k as i64);
+        lua.push(v)?;
+    }
+    Ok(n)
+}
+
+fn rawget(lua: &mut Lua) -> LuaResult<usize> {
+    let t = lua.check_table(1)?;
+    let k = lua.check_any(2)?;
+    let v = lua.raw_get(t, &k);
+    lua.ret(&[v])
+}
+
+fn rawset(lua: &mut Lua) -> LuaResult<usize> {
+    let t = lua.check_table(1)?;
+    let k = lua.check_any(2)?;
+    let v = lua.check_any(3)?;
+    lua.raw_set(t, k, v)?;
+    lua.ret(&[Value::Table(t)])
+}
+
+fn rawequal(lua: &mut Lua) -> LuaResult<usize> {
+    let a = lua.check_any(1)?;
+    let b = lua.check_any(2)?;
+    lua.ret(&[Value::Boolean(a.raw_eq(&b))])
+}
+
+fn setmetatable(lua: &mut Lua) -> LuaResult<usize> {
+    let t = lua.check_table(1)?;
+    let mt = match lua.arg(2) {
+        Value::Nil => None,
+        Value::Table(m) => Some(m),
+        _ => return Err(lua.arg_error(2, "nil or table expected")),
+    };
+    if !lua.meta_field(Value::Table(t), lua.names.metatable).is_nil() {
+        return Err(lua.lib_error("cannot change a protected metatable"));
+    }
+    lua.heap.table(t)?.metatable = mt;
+    lua.ret(&[Value::Table(t)])
+}
+
+fn getmetatable(lua: &mut Lua) -> LuaResult<usize> {
+    let v = lua.check_any(1)?;
+    match lua.get_metatable(v) {
+        None => lua.ret(&[Value::Nil]),
+        Some(mt) => {
+            let protected = lua.meta_field(v, lua.names.metatable);
+            if protected.is_nil() {
+                lua.ret(&[Value::Table(mt)])
+            } else {
+                lua.ret(&[protected])
+            }
+        }
+    }
+}
+
+fn assert(lua: &mut Lua) -> LuaResult<usize> {
+    let v = lua.check_any(1)?;
+    if v.truthy() {
+        return Ok(lua.nargs());
+    }
+    let msg = lua.opt_bytes(2, b"assertion failed!")?;
+    Err(lua.lib_error(msg))
+}
+
+fn error(lua: &mut Lua) -> LuaResult<usize> {
+    let v = lua.arg(1);
+    let level = lua.opt_int(2, 1)?;
+    if let (Value::String(s), true) = (v, level > 0) {
+        let mut msg = lua.where_(level as usize);
+        msg.extend_from_slice(lua.heap.str_bytes(s));
+        return Err(LuaError::Runtime(lua.new_str(&msg)));
+    }
+    Err(LuaError::Runtime(v))
+}
+
+fn pcall(lua: &mut Lua) -> LuaResult<usize> {
+    lua.check_any(1)?;
+    let func = lua.top - lua.nargs();
+    match lua.pcall(func, MULTRET, None) {
+        Ok(()) => {
+            let n = lua.top - func;
+            lua.ensure_stack(lua.top + 1)?;
+            lua.stack.copy_within(func..lua.top, func + 1);
+            lua.stack[func] = Value::Boolean(true);
+            lua.top += 1;
+            Ok(n + 1)
+        }
+        Err(e) => lua.ret(&[Value::Boolean(false), e]),
+    }
+}
+
+fn xpcall(lua: &mut Lua) -> LuaResult<usize> {
+    lua.check_any(2)?;
+    let f = lua.arg(1);
+    let h = lua.arg(2);
+    let func = lua.top;
+    lua.push(f)?;
+    match lua.pcall(func, MULTRET, Some(h)) {
+        Ok(()) => {
+            let n = lua.top - func;
+            lua.ensure_stack(lua.top + 1)?;
+            lua.stack.copy_within(func..lua.top, func + 1);
+            lua.stack[func] = Value::Boolean(true);
+            lua.top += 1;
+            Ok(n + 1)
+        }
+        Err(e) => lua.ret(&[Value::Boolean(false), e]),
+    }
+}
+
+/// Push the result of a load: the function, or nil and the message.
+fn load_result(lua: &mut Lua, r: LuaResult<Value>) -> LuaResult<usize> {
+    match r {
+        Ok(f) => lua.ret(&[f]),
+        Err(LuaError::Syntax(msg)) => {
+            let m = lua.new_str(msg.as_bytes());
+            lua.ret(&[Value::Nil, m])
+        }
+        Err(e) => {
+            let v = lua.error_value(e);
+            lua.ret(&[Value::Nil, v])
+        }
+    }
+}
+
+fn loadstring(lua: &mut Lua) -> LuaResult<usize> {
+    let s = lua.check_bytes(1)?;
+    let name = lua.opt_bytes(2, &s)?;
+    let r = lua.load(&s, &name);
+    load_result(lua, r)
+}
+
+fn load(lua: &mut Lua) -> LuaResult<usize> {
+    let f = lua.arg(1);
+    if !matches!(f, Value::LuaFunction(_) | Value::NativeFunction(_)) {
+        return Err(lua.arg_type_error(1, "function"));
+    }
+    let name = lua.opt_bytes(2, b"=(load)")?;
+    let mut src = Vec::new();
+    loop {
+        let piece = match lua.call1(f, &[]) {
+            Ok(v) => v,
+            Err(e) => {
+                let v = lua.error_value(e);
+                return lua.ret(&[Value::Nil, v]);
+            }
+        };
+        match piece {
+            Value::Nil => break,
+            Value::String(s) => {
+                let b = lua.heap.str_bytes(s);
+                if b.is_empty() {
+                    break;
+                }
+                src.extend_from_slice(b);
+            }
+            _ => {
+                let m = lua.new_str(b"reader function must return a string");
+                return lua.ret(&[Value::Nil, m]);
+            }
+        }
+    }
+    let r = lua.load(&src, &name);
+    load_result(lua, r)
+}
+
+/// `luaL_loadfile`: `None` path reads stdin.
+pub fn load_file(lua: &mut Lua, path: Option<&[u8]>) -> LuaResult<Value> {
+    let (src, name) = match path {
+        Some(p) => {
+            let ps = String::from_utf8_lossy(p).into_owned();
+            match std::fs::read(&ps) {
+                Ok(s) => {
+                    let mut n = b"@".to_vec();
+                    n.extend_from_slice(p);
+                    (s, n)
+                }
+                Err(e) => {
+                    let msg = format!("cannot open {ps}: {}", crate::stdlib::os_io::describe_io_error(&e));
+                    return Err(LuaError::Runtime(lua.new_str(msg.as_bytes())));
+                }
+            }
+        }
+        None => {
+            let mut s = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut s);
+            (s, b"=stdin".to_vec())
+        }
+    };
+    lua.load(&src, &name)
+}
+
+fn loadfile(lua: &mut Lua) -> LuaResult<usize> {
+    let p = if lua.arg(1).is_nil() { None } else { Some(lua.check_bytes(1)?) };
+    let r = load_file(lua, p.as_deref());
+    load_result(lua, r)
+}
+
+fn dofile(lua: &mut Lua) -> LuaResult<usize> {
+    let p = if lua.arg(1).is_nil() { None } else { Some(lua.check_bytes(1)?) };
+    let f = load_file(lua, p.as_deref())?;
+    let func = lua.top;
+    lua.push(f)?;
+    lua.call(func, MULTRET)?;
+    Ok(lua.top - func)
+}
+
+/// The function at `level` for getfenv/setfenv (level 1 = the caller).
+fn level_function(lua: &mut Lua, level: i64) -> LuaResult<Value> {
+    let n = lua.frames.len() as i64;
+    if level < 0 || level >= n {
+        return Err(lua.arg_error(1, "invalid level"));
+    }
+    let fr = &lua.frames[(n - 1 - level) as usize];
+    Ok(match &fr.kind {
+        FrameKind::Lua { closure, .. } => Value::LuaFunction(*closure),
+        FrameKind::Native { func } => Value::NativeFunction(*func),
+    })
+}
+
+fn getfenv(lua: &mut Lua) -> LuaResult<usize> {
+    let f = match lua.arg(1) {
+        v @ (Value::LuaFunction(_) | Value::NativeFunction(_)) => v,
+        _ => {
+            let level = lua.opt_int(1, 1)?;
+            if level < 0 {
+                return Err(lua.arg_error(1, "level must be non-negative"));
+            }
+            if level == 0 {
+                return lua.ret(&[Value::Table(lua.globals)]);
+            }
+            level_function(lua, level)?
+        }
+    };
+    let env = match f {
+        Value::LuaFunction(c) => lua.heap.closures.get_mut().get(c).map(|c| c.env),
+        Value::NativeFunction(n) => lua.heap.natives.get_mut().get(n).map(|n| n.env),
+        _ => None,
+    };
+    lua.ret(&[env.map(Value::Table).unwrap_or(Value::Nil)])
+}
+
+fn setfenv(lua: &mut Lua) -> LuaResult<usize> {
+    let t = match lua.arg(2) {
+        Value::Table(t) => t,
+        _ => return Err(lua.arg_type_error(2, "table")),
+    };
+    let f = match lua.arg(1) {
+        v @ (Value::LuaFunction(_) | Value::NativeFunction(_)) => v,
+        _ => {
+            let level = lua.check_int(1)?;
+            if level < 0 {
+                return Err(lua.arg_error(1, "level must be non-negative"));
+            }
+            if level == 0 {
+                lua.globals = t;
+                return Ok(0);
+            }
+            level_function(lua, level)?
+        }
+    };
+    match f {
+        Value::LuaFunction(c) => {
+            if let Some(cl) = lua.heap.closures.get_mut().get_mut(c) {
+                cl.env = t;
+            }
+            for fr in lua.frames.iter_mut() {
+                if let FrameKind::Lua { closure, env, .. } = &mut fr.kind {
+                    if *closure == c {
+                        *env = t;
+                    }
+                }
+            }
+            lua.ret(&[f])
+        }
+        _ => Err(lua.lib_error("'setfenv' cannot change environment of given object")),
+    }
+}
+
+fn collectgarbage(lua: &mut Lua) -> LuaResult<usize> {
+    let opt = lua.opt_bytes(1, b"collect")?;
+    match &opt[..] {
+        b"count" => {
+            let kb = lua.memory_estimate() as f64 / 1024.0;
+            lua.ret(&[Value::Number(kb)])
+        }
+        b"step" => lua.ret(&[Value::Boolean(true)]),
+        b"setpause" | b"setstepmul" => {
+            let _ = lua.opt_int(2, 0)?;
+            lua.ret(&[Value::Number(200.0)])
+        }
+        b"collect" | b"stop" | b"restart" => lua.ret(&[Value::Number(0.0)]),
+        _ => {
+            let msg = format!("invalid option '{}'", String::from_utf8_lossy(&opt));
+            Err(lua.arg_error(1, &msg))
+        }
+    }
+}
+
+fn gcinfo(lua: &mut Lua) -> LuaResult<usize> {
+    let kb = (lua.memory_estimate() / 1024) as f64;
+    lua.ret(&[Value::Number(kb)])
+}
+
+fn newproxy(lua: &mut Lua) -> LuaResult<usize> {
+    let arg = lua.arg(1);
+    let mt = match arg {
+        Value::Nil | Value::Boolean(false) => None,
+        Value::Boolean(true) => Some(lua.heap.new_table(0, 0)),
+        Value::UserData(u) => match lua.heap.userdata.get_mut().get(u) {
+            Some(ud) if ud.size == 0 => ud.metatable,
+            _ => return Err(lua.arg_error(1, "boolean or proxy expected")),
+        },
+        _ => return Err(lua.arg_error(1, "boolean or proxy expected")),
+    };
+    let env = lua.globals;
+    let u = lua.heap.userdata.get_mut().insert(UserData {
+        data: Vec::new().into_boxed_slice(),
+        size: 0,
+        metatable: mt,
+        env,
+    });
+    lua.ret(&[Value::UserData(u)])
+}
+
+// ----- coroutine library ------------------------------------------------------
+
+fn co_create(lua: &mut Lua) -> LuaResult<usize> {
+    let f = lua.arg(1);
+    if !matches!(f, Value::LuaFunction(_)) {
+        return Err(lua.arg_error(1, "Lua function expected"));
+    }
+    let t = lua.new_thread(f);
+    lua.ret(&[Value::Thread(t)])
+}
+
+fn check_thread(lua: &mut Lua, i: usize) -> LuaResult<crate::value::ThreadRef> {
+    match lua.arg(i) {
+        Value::Thread(t) => Ok(t),
+        _ => Err(lua.arg_error(i, "coroutine expected")),
+    }
+}
+
+fn co_resume(lua: &mut Lua) -> LuaResult<usize> {
+    let co = check_thread(lua, 1)?;
+    let n = lua.nargs();
+    let args: Vec<Value> = (2..=n).map(|i| lua.arg(i)).collect();
+    match lua.resume(co, &args)? {
+        Ok(vals) => {
+            lua.ensure_stack(lua.top + vals.len() + 1 + crate::vm::MIN_STACK)?;
+            lua.push(Value::Boolean(true))?;
+            for v in &vals {
+                lua.push(*v)?;
+            }
+            Ok(vals.len() + 1)
+        }
+        Err(e) => lua.ret(&[Value::Boolean(false), e]),
+    }
+}
+
+fn co_yield(lua: &mut Lua) -> LuaResult<usize> {
+    if let Err(msg) = lua.can_yield() {
+        return Err(lua.lib_error(msg));
+    }
+    Err(LuaError::Yield)
+}
+
+fn co_status(lua: &mut Lua) -> LuaResult<usize> {
+    let co = check_thread(lua, 1)?;
+    let s: &[u8] = match lua.thread_status(co) {
+        CoStatus::Suspended => b"suspended",
+        CoStatus::Running => b"running",
+        CoStatus::Normal => b"normal",
+        CoStatus::Dead => b"dead",
+    };
+    let v = lua.new_str(s);
+    lua.ret(&[v])
+}
+
+fn co_wrap_aux(lua: &mut Lua) -> LuaResult<usize> {
+    let co = match lua.native_upvalue(1) {
+        Value::Thread(t) => t,
+        _ => return Err(LuaError::InvalidHandle),
+    };
+    let n = lua.nargs();
+    let args: Vec<Value> = (1..=n).map(|i| lua.arg(i)).collect();
+    match lua.resume(co, &args)? {
+        Ok(vals) => {
+            lua.ensure_stack(lua.top + vals.len() + crate::vm::MIN_STACK)?;
+            for v in &vals {
+                lua.push(*v)?;
+            }
+            Ok(vals.len())
+        }
+        Err(e) => {
+            // 5.1 prefixes string errors with the caller's position.
+            if let Value::String(s) = e {
+                let mut m = lua.where_(1);
+                m.extend_from_slice(lua.heap.str_bytes(s));
+                return Err(LuaError::Runtime(lua.new_str(&m)));
+            }
+            Err(LuaError::Runtime(e))
+        }
+    }
+}
+
+fn co_wrap(lua: &mut Lua) -> LuaResult<usize> {
+    let f = lua.arg(1);
+    if !matches!(f, Value::LuaFunction(_)) {
+        return Err(lua.arg_error(1, "Lua function expected"));
+    }
+    let t = lua.new_thread(f);
+    let w = lua.new_native(co_wrap_aux, "wrap", vec![Value::Thread(t)]);
+    lua.ret(&[w])
+}
+
+fn co_running(lua: &mut Lua) -> LuaResult<usize> {
+    if lua.cur_thread == lua.main_thread {
+        return lua.ret(&[Value::Nil]);
+    }
+    let t = lua.cur_thread;
+    lua.ret(&[Value::Thread(t)])
+}
+
+impl Lua {
+    /// A rough count of the bytes the heap holds (the GC issue makes this
+    /// exact).
+    pub fn memory_estimate(&mut self) -> usize {
+        let strings: usize = self.heap.strings.get_mut().values().map(|s| s.len() + 40).sum();
+        let tables = self.heap.tables.get_mut().len() * 64;
+        let closures = self.heap.closures.get_mut().len() * 48;
+        let natives = self.heap.natives.get_mut().len() * 48;
+        strings + tables + closures + natives + self.stack.len() * 16
+    }
+}
+
+#[allow(dead_code)]
+fn type_of(v: Value) -> LuaType {
+    v.lua_type()
+}

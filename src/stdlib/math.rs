@@ -1,0 +1,175 @@
+//! The math library (5.1 manual §5.6), including the compatibility
+//! `math.mod`. `random` uses a small xorshift generator seeded like C's
+//! `srand(0)` default; sequences differ from glibc's `rand`, values are in
+//! the ranges 5.1 documents.
+
+use super::lib_table;
+use crate::error::LuaResult;
+use crate::value::Value;
+use crate::vm::Lua;
+use std::cell::Cell;
+
+thread_local! {
+    static SEED: Cell<u64> = const { Cell::new(0x2545_f491_4f6c_dd1d) };
+}
+
+pub fn open(lua: &mut Lua) {
+    let m = lib_table(lua, b"math");
+    macro_rules! f1 {
+        ($name:expr, $f:expr) => {{
+            fn native(lua: &mut Lua) -> LuaResult<usize> {
+                let x = lua.check_number(1)?;
+                let f: fn(f64) -> f64 = $f;
+                lua.ret(&[Value::Number(f(x))])
+            }
+            lua.register(m, $name, native);
+        }};
+    }
+    f1!("abs", f64::abs);
+    f1!("acos", f64::acos);
+    f1!("asin", f64::asin);
+    f1!("atan", f64::atan);
+    f1!("ceil", f64::ceil);
+    f1!("cos", f64::cos);
+    f1!("cosh", f64::cosh);
+    f1!("deg", |x| x * (180.0 / std::f64::consts::PI));
+    f1!("exp", f64::exp);
+    f1!("floor", f64::floor);
+    f1!("log", f64::ln);
+    f1!("log10", f64::log10);
+    f1!("rad", |x| x * (std::f64::consts::PI / 180.0));
+    f1!("sin", f64::sin);
+    f1!("sinh", f64::sinh);
+    f1!("sqrt", f64::sqrt);
+    f1!("tan", f64::tan);
+    f1!("tanh", f64::tanh);
+    lua.register(m, "atan2", atan2);
+    lua.register(m, "fmod", fmod);
+    lua.register(m, "mod", fmod);
+    lua.register(m, "pow", pow);
+    lua.register(m, "modf", modf);
+    lua.register(m, "frexp", frexp);
+    lua.register(m, "ldexp", ldexp);
+    lua.register(m, "max", max);
+    lua.register(m, "min", min);
+    lua.register(m, "random", random);
+    lua.register(m, "randomseed", randomseed);
+    lua.set_field(m, b"pi", Value::Number(std::f64::consts::PI));
+    lua.set_field(m, b"huge", Value::Number(f64::INFINITY));
+}
+
+fn atan2(lua: &mut Lua) -> LuaResult<usize> {
+    let y = lua.check_number(1)?;
+    let x = lua.check_number(2)?;
+    lua.ret(&[Value::Number(y.atan2(x))])
+}
+
+fn fmod(lua: &mut Lua) -> LuaResult<usize> {
+    let a = lua.check_number(1)?;
+    let b = lua.check_number(2)?;
+    lua.ret(&[Value::Number(a % b)])
+}
+
+fn pow(lua: &mut Lua) -> LuaResult<usize> {
+    let a = lua.check_number(1)?;
+    let b = lua.check_number(2)?;
+    lua.ret(&[Value::Number(a.powf(b))])
+}
+
+fn modf(lua: &mut Lua) -> LuaResult<usize> {
+    let x = lua.check_number(1)?;
+    let ip = x.trunc();
+    let fp = if x.is_infinite() { 0.0 } else { x - ip };
+    lua.ret(&[Value::Number(ip), Value::Number(fp)])
+}
+
+fn frexp(lua: &mut Lua) -> LuaResult<usize> {
+    let x = lua.check_number(1)?;
+    if x == 0.0 || !x.is_finite() {
+        return lua.ret(&[Value::Number(x), Value::Number(0.0)]);
+    }
+    let mut e = x.abs().log2().floor() as i32 + 1;
+    let mut m = x / 2f64.powi(e);
+    if m.abs() >= 1.0 {
+        m /= 2.0;
+        e += 1;
+    } else if m.abs() < 0.5 {
+        m *= 2.0;
+        e -= 1;
+    }
+    lua.ret(&[Value::Number(m), Value::Number(e as f64)])
+}
+
+fn ldexp(lua: &mut Lua) -> LuaResult<usize> {
+    let m = lua.check_number(1)?;
+    let e = lua.check_int(2)?;
+    let e = e.clamp(-2200, 2200) as i32;
+    // Split the scaling so intermediate powers do not overflow.
+    let half = e / 2;
+    lua.ret(&[Value::Number(m * 2f64.powi(half) * 2f64.powi(e - half))])
+}
+
+fn max(lua: &mut Lua) -> LuaResult<usize> {
+    let n = lua.nargs();
+    let mut best = lua.check_number(1)?;
+    for i in 2..=n {
+        let x = lua.check_number(i)?;
+        if x > best {
+            best = x;
+        }
+    }
+    lua.ret(&[Value::Number(best)])
+}
+
+fn min(lua: &mut Lua) -> LuaResult<usize> {
+    let n = lua.nargs();
+    let mut best = lua.check_number(1)?;
+    for i in 2..=n {
+        let x = lua.check_number(i)?;
+        if x < best {
+            best = x;
+        }
+    }
+    lua.ret(&[Value::Number(best)])
+}
+
+fn next_random() -> f64 {
+    SEED.with(|s| {
+        let mut x = s.get();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        s.set(x);
+        (x >> 11) as f64 / (1u64 << 53) as f64
+    })
+}
+
+fn random(lua: &mut Lua) -> LuaResult<usize> {
+    let r = next_random();
+    match lua.nargs() {
+        0 => lua.ret(&[Value::Number(r)]),
+        1 => {
+            let u = lua.check_int(1)?;
+            if u < 1 {
+                return Err(lua.arg_error(1, "interval is empty"));
+            }
+            lua.ret(&[Value::Number((r * u as f64).floor() + 1.0)])
+        }
+        2 => {
+            let l = lua.check_int(1)?;
+            let u = lua.check_int(2)?;
+            if l > u {
+                return Err(lua.arg_error(2, "interval is empty"));
+            }
+            let span = (u - l) as f64 + 1.0;
+            lua.ret(&[Value::Number((r * span).floor() + l as f64)])
+        }
+        _ => Err(lua.lib_error("wrong number of arguments")),
+    }
+}
+
+fn randomseed(lua: &mut Lua) -> LuaResult<usize> {
+    let s = lua.check_int(1)?;
+    SEED.with(|c| c.set((s as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1));
+    Ok(0)
+}

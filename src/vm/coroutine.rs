@@ -1,0 +1,182 @@
+//! Coroutines: threads in the heap, resumed by swapping their saved state
+//! into `Lua` and running the ordinary interpreter loop on it.
+//!
+//! A yield is `Err(LuaError::Yield)` raised by the `yield` native after it
+//! left its values on top of the stack; it propagates (without unwinding any
+//! frame) to `resume`, which parks the thread with its frames intact. On the
+//! next resume the pending native frame of `yield` returns the resume
+//! arguments as its results and the loop continues where it stopped.
+//! Yielding is refused when a Rust-level call (a metamethod, `pcall`, an
+//! iterator of a generic `for`) sits between `resume` and `yield`, as in 5.1.
+
+use super::Lua;
+use crate::error::{LuaError, LuaResult};
+use crate::heap::{CoStatus, Thread};
+use crate::value::{ThreadRef, Value};
+
+impl Lua {
+    /// Create a suspended coroutine that will run `f`.
+    pub fn new_thread(&mut self, f: Value) -> ThreadRef {
+        let env = self.globals;
+        let mut stack = vec![Value::Nil; 32];
+        stack[0] = f;
+        self.heap.threads.get_mut().insert(Thread {
+            stack,
+            top: 1,
+            frames: Vec::new(),
+            open_upvals: Vec::new(),
+            status: CoStatus::Suspended,
+            base_ccalls: 0,
+            env,
+        })
+    }
+
+    /// Status of a thread as `coroutine.status` names it.
+    pub fn thread_status(&mut self, t: ThreadRef) -> CoStatus {
+        if t == self.cur_thread {
+            return CoStatus::Running;
+        }
+        match self.heap.threads.get_mut().get(t) {
+            Some(th) => th.status,
+            None => CoStatus::Dead,
+        }
+    }
+
+    /// Park the running state into thread `t`.
+    fn park(&mut self, t: ThreadRef, status: CoStatus) {
+        let stack = std::mem::take(&mut self.stack);
+        let frames = std::mem::take(&mut self.frames);
+        let open = std::mem::take(&mut self.open_upvals);
+        let top = self.top;
+        if let Some(th) = self.heap.threads.get_mut().get_mut(t) {
+            th.stack = stack;
+            th.frames = frames;
+            th.open_upvals = open;
+            th.top = top;
+            th.status = status;
+        }
+    }
+
+    /// Make thread `t` the running one.
+    fn unpark(&mut self, t: ThreadRef) {
+        if let Some(th) = self.heap.threads.get_mut().get_mut(t) {
+            self.stack = std::mem::take(&mut th.stack);
+            self.frames = std::mem::take(&mut th.frames);
+            self.open_upvals = std::mem::take(&mut th.open_upvals);
+            self.top = th.top;
+            th.status = CoStatus::Running;
+        }
+        self.cur_thread = t;
+    }
+
+    /// Resume `co` with `args`. Returns `Ok(values)` when it yielded or
+    /// finished, `Err(error value)` when it raised an error or could not be
+    /// resumed (`cannot resume dead coroutine`).
+    pub fn resume(&mut self, co: ThreadRef, args: &[Value]) -> LuaResult<Result<Vec<Value>, Value>> {
+        let status = self.thread_status(co);
+        if status != CoStatus::Suspended {
+            let msg: &[u8] = if status == CoStatus::Dead {
+                b"cannot resume dead coroutine"
+            } else {
+                b"cannot resume non-suspended coroutine"
+            };
+            return Ok(Err(self.new_str(msg)));
+        }
+        if self.ccalls >= super::MAX_CCALLS {
+            return Ok(Err(self.new_str(b"C stack overflow")));
+        }
+        let prev = self.cur_thread;
+        self.park(prev, CoStatus::Normal);
+        self.unpark(co);
+        let saved_ccalls = self.ccalls;
+        self.ccalls += 1;
+        if let Some(th) = self.heap.threads.get_mut().get_mut(co) {
+            th.base_ccalls = self.ccalls;
+        }
+        let result = self.resume_inner(args);
+        self.ccalls = saved_ccalls;
+        let (out, dead) = match result {
+            Ok(true) => {
+                // Finished: results are everything on the stack.
+                let vals = self.stack[..self.top].to_vec();
+                self.close_upvals(0);
+                (Ok(vals), true)
+            }
+            Ok(false) => {
+                // Yielded: the values are the yield frame's arguments.
+                let base = self.frames.last().map(|f| f.base).unwrap_or(self.top);
+                (Ok(self.stack[base..self.top].to_vec()), false)
+            }
+            Err(e) => {
+                self.close_upvals(0);
+                (Err(self.error_value(e)), true)
+            }
+        };
+        let status = if dead { CoStatus::Dead } else { CoStatus::Suspended };
+        self.park(co, status);
+        if status == CoStatus::Dead {
+            if let Some(th) = self.heap.threads.get_mut().get_mut(co) {
+                th.stack = Vec::new();
+                th.frames = Vec::new();
+                th.top = 0;
+            }
+        }
+        self.unpark(prev);
+        Ok(out)
+    }
+
+    /// Run the unparked coroutine. Ok(true): finished; Ok(false): yielded.
+    fn resume_inner(&mut self, args: &[Value]) -> LuaResult<bool> {
+        let r = if self.frames.is_empty() {
+            // First resume: call the body with the arguments.
+            self.top = 1;
+            for &a in args {
+                self.push(a)?;
+            }
+            self.call_inner_for_resume()
+        } else {
+            // Return the resume arguments from the pending `yield`.
+            let fb = self.frames.last().map(|f| f.base).unwrap_or(0);
+            self.top = fb;
+            for &a in args {
+                self.push(a)?;
+            }
+            self.post_call(args.len());
+            if self.frames.is_empty() {
+                return Ok(true);
+            }
+            self.execute(0)
+        };
+        match r {
+            Ok(()) => Ok(true),
+            Err(LuaError::Yield) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn call_inner_for_resume(&mut self) -> LuaResult<()> {
+        if self.precall(0, super::MULTRET, true)? {
+            self.execute(0)?;
+        }
+        Ok(())
+    }
+
+    /// Called by the `yield` native: check that yielding is allowed here.
+    pub fn can_yield(&mut self) -> Result<(), &'static str> {
+        if self.cur_thread == self.main_thread {
+            return Err("attempt to yield from outside a coroutine");
+        }
+        let base = self
+            .heap
+            .threads
+            .get_mut()
+            .get(self.cur_thread)
+            .map(|t| t.base_ccalls)
+            .unwrap_or(0);
+        if self.ccalls != base {
+            return Err("attempt to yield across metamethod/C-call boundary");
+        }
+        Ok(())
+    }
+}
+

@@ -1,0 +1,10 @@
+print(10 .. 20, 1.5 .. "", -3 .. "x", 2^53 .. "")
+print(1 .. "", 1e100 .. "", 0.1 .. "|")
+local n = 42
+print(n .. n, "n=" .. n, n .. "")
+print(type(n .. ""), #(n .. ""))
+print(1/3 .. "", 100 .. "%")
+print(table.concat({1, 2.5, "x", 3}, ","))
+print(("x"):rep(2, 3) == nil)
+print(string.len(12345), string.upper(12), string.rep(1, 3))
+print(("%d"):format("42"), ("%s"):format(3.0))

@@ -1,0 +1,7 @@
+print(0x10, 0xff, 0XFF, 0xA, 0x0, 0xDeadBeef)
+print(1e2, 1E2, 1e+2, 1e-2, 2.5e3, .5, 5., 3.)
+print(0.1e1, 123.456e-2, 1e0)
+print(100, 1000000, 12345678901234)
+print(0x7fffffff, 0xffffffff, 0x100000000)
+print(3 == 3.0, 0x10 == 16, 1e2 == 100)
+print(.5 + .25, 1e308 * 10, 2^1023)
