@@ -144,7 +144,7 @@ fn ipairs_aux(lua: &mut Lua) -> LuaResult<usize> {
     let i = lua.check_int(2)? + 1;
     let v = lua.heap.table(t)?.get_int(i);
     if v.is_nil() {
-        lua.ret(&[Value::Nil])
+        Ok(0)
     } else {
         lua.ret(&[Value::Number(i as f64), v])
     }

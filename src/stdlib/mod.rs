@@ -6,8 +6,12 @@
 //! and returns results by pushing them and returning their count.
 
 pub mod base;
+pub mod debug;
+pub mod format;
 pub mod math;
 pub mod os_io;
+pub mod package;
+pub mod pattern;
 pub mod string;
 pub mod strpat;
 pub mod table;
@@ -23,6 +27,8 @@ pub fn open_libs(lua: &mut Lua) {
     table::open(lua);
     math::open(lua);
     os_io::open(lua);
+    debug::open(lua);
+    package::open(lua);
 }
 
 /// Make (or fetch) the global table `name` for a library.
@@ -69,6 +75,23 @@ impl Lua {
         match self.heap.natives.get_mut().get(nf) {
             Some(n) => n.upvalues.get(i - 1).copied().unwrap_or(Value::Nil),
             None => Value::Nil,
+        }
+    }
+
+    /// Replace upvalue `i` (1-based) of the running native closure.
+    pub fn set_native_upvalue(&mut self, i: usize, v: Value) {
+        let nf = match self.frames.last().map(|f| &f.kind) {
+            Some(crate::heap::FrameKind::Native { func }) => *func,
+            _ => return,
+        };
+        if let Some(slot) = self
+            .heap
+            .natives
+            .get_mut()
+            .get_mut(nf)
+            .and_then(|n| n.upvalues.get_mut(i - 1))
+        {
+            *slot = v;
         }
     }
 

@@ -865,7 +865,11 @@ pub fn find(subject: &[u8], pat: &[u8], init: usize) -> Result<Option<Match>, St
 /// to `[0, len]`.
 pub fn lua_init(init: i64, len: usize) -> usize {
     let len_i = len as i64;
-    let mut pos = if init < 0 { init + len_i + 1 } else { init };
+    let mut pos = if init < 0 {
+        init.saturating_add(len_i + 1)
+    } else {
+        init
+    };
     if pos < 0 {
         pos = 0;
     }
@@ -1101,4 +1105,603 @@ pub fn gsub_str(
         expand_replacement_into(repl, m, s, out)?;
         Ok(true)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Renders a Lua value list like the generator script did (`%q` for strings).
+    fn q(v: CaptureValue) -> Vec<u8> {
+        match v {
+            CaptureValue::Position(p) => p.to_string().into_bytes(),
+            CaptureValue::Str(s) => {
+                let mut o = vec![b'"'];
+                for &c in s {
+                    match c {
+                        b'"' | b'\\' | b'\n' => o.extend_from_slice(&[b'\\', c]),
+                        b'\r' => o.extend_from_slice(b"\\r"),
+                        0 => o.extend_from_slice(b"\\000"),
+                        _ => o.push(c),
+                    }
+                }
+                o.push(b'"');
+                o
+            }
+        }
+    }
+
+    fn err(e: String) -> Vec<u8> {
+        format!("E:{e}").into_bytes()
+    }
+
+    fn values(m: &Match, s: &[u8]) -> Result<Vec<u8>, String> {
+        let mut parts = vec![];
+        for i in 0..m.num_values() {
+            parts.push(q(m.value(s, i)?));
+        }
+        Ok(parts.join(&b","[..]))
+    }
+
+    fn r_find(s: &[u8], p: &[u8]) -> Vec<u8> {
+        let go = || -> Result<Vec<u8>, String> {
+            let Some(m) = str_find(s, p, 1, false)? else {
+                return Ok(b"nil".to_vec());
+            };
+            let mut parts = vec![
+                (m.start + 1).to_string().into_bytes(),
+                m.end.to_string().into_bytes(),
+            ];
+            for i in 0..m.captures.len() {
+                parts.push(q(m.value(s, i)?));
+            }
+            Ok(parts.join(&b","[..]))
+        };
+        go().unwrap_or_else(err)
+    }
+
+    fn r_match(s: &[u8], p: &[u8]) -> Vec<u8> {
+        match str_match(s, p, 1) {
+            Err(e) => err(e),
+            Ok(None) => b"nil".to_vec(),
+            Ok(Some(m)) => values(&m, s).unwrap_or_else(err),
+        }
+    }
+
+    fn r_gmatch(s: &[u8], p: &[u8]) -> Vec<u8> {
+        let mut g = GMatch::new(p);
+        let mut out = vec![];
+        while out.len() <= 20 {
+            match g.next_match(s) {
+                Err(e) => {
+                    out.push(err(e));
+                    break;
+                }
+                Ok(None) => break,
+                Ok(Some(m)) => match values(&m, s) {
+                    Ok(v) => out.push(v),
+                    Err(e) => {
+                        out.push(err(e));
+                        break;
+                    }
+                },
+            }
+        }
+        out.join(&b";"[..])
+    }
+
+    fn r_gsub(s: &[u8], p: &[u8]) -> Vec<u8> {
+        match gsub_str(s, p, b"<%0|%1>", Some(3)) {
+            Err(e) => err(e),
+            Ok((r, n)) => {
+                let mut o = q(CaptureValue::Str(&r));
+                o.extend_from_slice(format!(",{n}").as_bytes());
+                o
+            }
+        }
+    }
+
+    type Case = (
+        &'static [u8],
+        &'static [u8],
+        &'static [u8],
+        &'static [u8],
+        &'static [u8],
+        &'static [u8],
+    );
+
+    /// (subject, pattern, find, match, gmatch, gsub(s, p, "<%0|%1>", 3)),
+    /// generated with lua5.1.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        (b"hello world from Lua", b"o", b"5,5", b"\"o\"", b"\"o\";\"o\";\"o\"", b"\"hell<o|o> w<o|o>rld fr<o|o>m Lua\",3"),
+        (b"hello world from Lua", b"l+", b"3,4", b"\"ll\"", b"\"ll\";\"l\"", b"\"he<ll|ll>o wor<l|l>d from Lua\",2"),
+        (b"hello world from Lua", b"^h", b"1,1", b"\"h\"", b"", b"\"<h|h>ello world from Lua\",1"),
+        (b"hello world from Lua", b"d$", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"%a+", b"1,5", b"\"hello\"", b"\"hello\";\"world\";\"from\";\"Lua\"", b"\"<hello|hello> <world|world> <from|from> Lua\",3"),
+        (b"hello world from Lua", b"(%w+)%s*=%s*(%w+)", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"^%s*(.-)%s*$", b"1,20,\"hello world from Lua\"", b"\"hello world from Lua\"", b"", b"\"<hello world from Lua|hello world from Lua>\",1"),
+        (b"hello world from Lua", b"%b()", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"%f[%w]%w+", b"1,5", b"\"hello\"", b"\"hello\";\"world\";\"from\";\"Lua\"", b"\"<hello|hello> <world|world> <from|from> Lua\",3"),
+        (b"hello world from Lua", b"%f[%a]%a+%f[%A]", b"1,5", b"\"hello\"", b"\"hello\";\"world\";\"from\";\"Lua\"", b"\"<hello|hello> <world|world> <from|from> Lua\",3"),
+        (b"hello world from Lua", b"()ll()", b"3,4,3,5", b"3,5", b"3,5", b"\"he<ll|3>o world from Lua\",1"),
+        (b"hello world from Lua", b"(o)(.)", b"5,6,\"o\",\" \"", b"\"o\",\" \"", b"\"o\",\" \";\"o\",\"r\";\"o\",\"m\"", b"\"hell<o |o>w<or|o>ld fr<om|o> Lua\",3"),
+        (b"hello world from Lua", b"^a", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"%^a", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"a%$", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"$", b"21,20", b"\"\"", b"\"\"", b"\"hello world from Lua<|>\",1"),
+        (b"hello world from Lua", b"", b"1,0", b"\"\"", b"\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\"", b"\"<|>h<|>e<|>llo world from Lua\",3"),
+        (b"hello world from Lua", b"[%d.]+", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"[^%s]+", b"1,5", b"\"hello\"", b"\"hello\";\"world\";\"from\";\"Lua\"", b"\"<hello|hello> <world|world> <from|from> Lua\",3"),
+        (b"hello world from Lua", b"[]]", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"[^]]+", b"1,20", b"\"hello world from Lua\"", b"\"hello world from Lua\"", b"\"<hello world from Lua|hello world from Lua>\",1"),
+        (b"hello world from Lua", b"[a-c]+", b"20,20", b"\"a\"", b"\"a\"", b"\"hello world from Lu<a|a>\",1"),
+        (b"hello world from Lua", b"[%a-]+", b"1,5", b"\"hello\"", b"\"hello\";\"world\";\"from\";\"Lua\"", b"\"<hello|hello> <world|world> <from|from> Lua\",3"),
+        (b"hello world from Lua", b"%p", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"%u+", b"18,18", b"\"L\"", b"\"L\"", b"\"hello world from <L|L>ua\",1"),
+        (b"hello world from Lua", b"%l*", b"1,5", b"\"hello\"", b"\"hello\";\"\";\"world\";\"\";\"from\";\"\";\"\";\"ua\";\"\"", b"\"<hello|hello><|> <world|world> from Lua\",3"),
+        (b"hello world from Lua", b"%x+", b"2,2", b"\"e\"", b"\"e\";\"d\";\"f\";\"a\"", b"\"h<e|e>llo worl<d|d> <f|f>rom Lua\",3"),
+        (b"hello world from Lua", b"%z", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"%Z+", b"1,20", b"\"hello world from Lua\"", b"\"hello world from Lua\"", b"\"<hello world from Lua|hello world from Lua>\",1"),
+        (b"hello world from Lua", b"a-b", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"a*b", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"a?a?b", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"(a+)(b)", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"(.)%1", b"3,4,\"l\"", b"\"l\"", b"\"l\"", b"\"he<ll|l>o world from Lua\",1"),
+        (b"hello world from Lua", b"(%a)%1*", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"%-?%d+", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"%d+%.?%d*[eE]?%d*", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"%s%s+", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"%[%[(.-)%]%]", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"%", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')"),
+        (b"hello world from Lua", b"[a", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')"),
+        (b"hello world from Lua", b"(", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture"),
+        (b"hello world from Lua", b")", b"nil", b"E:invalid pattern capture", b"E:invalid pattern capture", b"E:invalid pattern capture"),
+        (b"hello world from Lua", b"%1", b"E:invalid capture index", b"E:invalid capture index", b"E:invalid capture index", b"E:invalid capture index"),
+        (b"hello world from Lua", b"%b", b"E:unbalanced pattern", b"E:unbalanced pattern", b"E:unbalanced pattern", b"E:unbalanced pattern"),
+        (b"hello world from Lua", b"%f", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern"),
+        (b"hello world from Lua", b"%fa", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern"),
+        (b"hello world from Lua", b"(()", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture"),
+        (b"hello world from Lua", b"%g", b"nil", b"nil", b"", b"\"hello world from Lua\",0"),
+        (b"hello world from Lua", b"(%w+)(%s*)%2", b"1,5,\"hello\",\"\"", b"\"hello\",\"\"", b"\"hello\",\"\";\"world\",\"\";\"from\",\"\";\"Lua\",\"\"", b"\"<hello|hello> <world|world> <from|from> Lua\",3"),
+        (b"hello world from Lua", b".-", b"1,0", b"\"\"", b"\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\"", b"\"<|>h<|>e<|>llo world from Lua\",3"),
+        (b"hello world from Lua", b".*", b"1,20", b"\"hello world from Lua\"", b"\"hello world from Lua\";\"\"", b"\"<hello world from Lua|hello world from Lua><|>\",2"),
+        (b"hello world from Lua", b"x*", b"1,0", b"\"\"", b"\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\"", b"\"<|>h<|>e<|>llo world from Lua\",3"),
+        (b"hello world from Lua", b"()", b"1,0,1", b"1", b"1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18;19;20;21", b"\"<|1>h<|2>e<|3>llo world from Lua\",3"),
+        (b"  key = value  ", b"o", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"l+", b"11,11", b"\"l\"", b"\"l\"", b"\"  key = va<l|l>ue  \",1"),
+        (b"  key = value  ", b"^h", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"d$", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"%a+", b"3,5", b"\"key\"", b"\"key\";\"value\"", b"\"  <key|key> = <value|value>  \",2"),
+        (b"  key = value  ", b"(%w+)%s*=%s*(%w+)", b"3,13,\"key\",\"value\"", b"\"key\",\"value\"", b"\"key\",\"value\"", b"\"  <key = value|key>  \",1"),
+        (b"  key = value  ", b"^%s*(.-)%s*$", b"1,15,\"key = value\"", b"\"key = value\"", b"", b"\"<  key = value  |key = value>\",1"),
+        (b"  key = value  ", b"%b()", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"%f[%w]%w+", b"3,5", b"\"key\"", b"\"key\";\"value\"", b"\"  <key|key> = <value|value>  \",2"),
+        (b"  key = value  ", b"%f[%a]%a+%f[%A]", b"3,5", b"\"key\"", b"\"key\";\"value\"", b"\"  <key|key> = <value|value>  \",2"),
+        (b"  key = value  ", b"()ll()", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"(o)(.)", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"^a", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"%^a", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"a%$", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"$", b"16,15", b"\"\"", b"\"\"", b"\"  key = value  <|>\",1"),
+        (b"  key = value  ", b"", b"1,0", b"\"\"", b"\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\"", b"\"<|> <|> <|>key = value  \",3"),
+        (b"  key = value  ", b"[%d.]+", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"[^%s]+", b"3,5", b"\"key\"", b"\"key\";\"=\";\"value\"", b"\"  <key|key> <=|=> <value|value>  \",3"),
+        (b"  key = value  ", b"[]]", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"[^]]+", b"1,15", b"\"  key = value  \"", b"\"  key = value  \"", b"\"<  key = value  |  key = value  >\",1"),
+        (b"  key = value  ", b"[a-c]+", b"10,10", b"\"a\"", b"\"a\"", b"\"  key = v<a|a>lue  \",1"),
+        (b"  key = value  ", b"[%a-]+", b"3,5", b"\"key\"", b"\"key\";\"value\"", b"\"  <key|key> = <value|value>  \",2"),
+        (b"  key = value  ", b"%p", b"7,7", b"\"=\"", b"\"=\"", b"\"  key <=|=> value  \",1"),
+        (b"  key = value  ", b"%u+", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"%l*", b"1,0", b"\"\"", b"\"\";\"\";\"key\";\"\";\"\";\"\";\"value\";\"\";\"\";\"\"", b"\"<|> <|> <key|key> = value  \",3"),
+        (b"  key = value  ", b"%x+", b"4,4", b"\"e\"", b"\"e\";\"a\";\"e\"", b"\"  k<e|e>y = v<a|a>lu<e|e>  \",3"),
+        (b"  key = value  ", b"%z", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"%Z+", b"1,15", b"\"  key = value  \"", b"\"  key = value  \"", b"\"<  key = value  |  key = value  >\",1"),
+        (b"  key = value  ", b"a-b", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"a*b", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"a?a?b", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"(a+)(b)", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"(.)%1", b"1,2,\" \"", b"\" \"", b"\" \";\" \"", b"\"<  | >key = value<  | >\",2"),
+        (b"  key = value  ", b"(%a)%1*", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"%-?%d+", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"%d+%.?%d*[eE]?%d*", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"%s%s+", b"1,2", b"\"  \"", b"\"  \";\"  \"", b"\"<  |  >key = value<  |  >\",2"),
+        (b"  key = value  ", b"%[%[(.-)%]%]", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"%", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')"),
+        (b"  key = value  ", b"[a", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')"),
+        (b"  key = value  ", b"(", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture"),
+        (b"  key = value  ", b")", b"nil", b"E:invalid pattern capture", b"E:invalid pattern capture", b"E:invalid pattern capture"),
+        (b"  key = value  ", b"%1", b"E:invalid capture index", b"E:invalid capture index", b"E:invalid capture index", b"E:invalid capture index"),
+        (b"  key = value  ", b"%b", b"E:unbalanced pattern", b"E:unbalanced pattern", b"E:unbalanced pattern", b"E:unbalanced pattern"),
+        (b"  key = value  ", b"%f", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern"),
+        (b"  key = value  ", b"%fa", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern"),
+        (b"  key = value  ", b"(()", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture"),
+        (b"  key = value  ", b"%g", b"nil", b"nil", b"", b"\"  key = value  \",0"),
+        (b"  key = value  ", b"(%w+)(%s*)%2", b"3,5,\"key\",\"\"", b"\"key\",\"\"", b"\"key\",\"\";\"value\",\" \"", b"\"  <key|key> = <value  |value>\",2"),
+        (b"  key = value  ", b".-", b"1,0", b"\"\"", b"\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\"", b"\"<|> <|> <|>key = value  \",3"),
+        (b"  key = value  ", b".*", b"1,15", b"\"  key = value  \"", b"\"  key = value  \";\"\"", b"\"<  key = value  |  key = value  ><|>\",2"),
+        (b"  key = value  ", b"x*", b"1,0", b"\"\"", b"\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\"", b"\"<|> <|> <|>key = value  \",3"),
+        (b"  key = value  ", b"()", b"1,0,1", b"1", b"1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16", b"\"<|1> <|2> <|3>key = value  \",3"),
+        (b"f(a(b)c)d[x]", b"o", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"l+", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"^h", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"d$", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"%a+", b"1,1", b"\"f\"", b"\"f\";\"a\";\"b\";\"c\";\"d\";\"x\"", b"\"<f|f>(<a|a>(<b|b>)c)d[x]\",3"),
+        (b"f(a(b)c)d[x]", b"(%w+)%s*=%s*(%w+)", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"^%s*(.-)%s*$", b"1,12,\"f(a(b)c)d[x]\"", b"\"f(a(b)c)d[x]\"", b"", b"\"<f(a(b)c)d[x]|f(a(b)c)d[x]>\",1"),
+        (b"f(a(b)c)d[x]", b"%b()", b"2,8", b"\"(a(b)c)\"", b"\"(a(b)c)\"", b"\"f<(a(b)c)|(a(b)c)>d[x]\",1"),
+        (b"f(a(b)c)d[x]", b"%f[%w]%w+", b"1,1", b"\"f\"", b"\"f\";\"a\";\"b\";\"c\";\"d\";\"x\"", b"\"<f|f>(<a|a>(<b|b>)c)d[x]\",3"),
+        (b"f(a(b)c)d[x]", b"%f[%a]%a+%f[%A]", b"1,1", b"\"f\"", b"\"f\";\"a\";\"b\";\"c\";\"d\";\"x\"", b"\"<f|f>(<a|a>(<b|b>)c)d[x]\",3"),
+        (b"f(a(b)c)d[x]", b"()ll()", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"(o)(.)", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"^a", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"%^a", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"a%$", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"$", b"13,12", b"\"\"", b"\"\"", b"\"f(a(b)c)d[x]<|>\",1"),
+        (b"f(a(b)c)d[x]", b"", b"1,0", b"\"\"", b"\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\"", b"\"<|>f<|>(<|>a(b)c)d[x]\",3"),
+        (b"f(a(b)c)d[x]", b"[%d.]+", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"[^%s]+", b"1,12", b"\"f(a(b)c)d[x]\"", b"\"f(a(b)c)d[x]\"", b"\"<f(a(b)c)d[x]|f(a(b)c)d[x]>\",1"),
+        (b"f(a(b)c)d[x]", b"[]]", b"12,12", b"\"]\"", b"\"]\"", b"\"f(a(b)c)d[x<]|]>\",1"),
+        (b"f(a(b)c)d[x]", b"[^]]+", b"1,11", b"\"f(a(b)c)d[x\"", b"\"f(a(b)c)d[x\"", b"\"<f(a(b)c)d[x|f(a(b)c)d[x>]\",1"),
+        (b"f(a(b)c)d[x]", b"[a-c]+", b"3,3", b"\"a\"", b"\"a\";\"b\";\"c\"", b"\"f(<a|a>(<b|b>)<c|c>)d[x]\",3"),
+        (b"f(a(b)c)d[x]", b"[%a-]+", b"1,1", b"\"f\"", b"\"f\";\"a\";\"b\";\"c\";\"d\";\"x\"", b"\"<f|f>(<a|a>(<b|b>)c)d[x]\",3"),
+        (b"f(a(b)c)d[x]", b"%p", b"2,2", b"\"(\"", b"\"(\";\"(\";\")\";\")\";\"[\";\"]\"", b"\"f<(|(>a<(|(>b<)|)>c)d[x]\",3"),
+        (b"f(a(b)c)d[x]", b"%u+", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"%l*", b"1,1", b"\"f\"", b"\"f\";\"\";\"a\";\"\";\"b\";\"\";\"c\";\"\";\"d\";\"\";\"x\";\"\";\"\"", b"\"<f|f><|>(<a|a>(b)c)d[x]\",3"),
+        (b"f(a(b)c)d[x]", b"%x+", b"1,1", b"\"f\"", b"\"f\";\"a\";\"b\";\"c\";\"d\"", b"\"<f|f>(<a|a>(<b|b>)c)d[x]\",3"),
+        (b"f(a(b)c)d[x]", b"%z", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"%Z+", b"1,12", b"\"f(a(b)c)d[x]\"", b"\"f(a(b)c)d[x]\"", b"\"<f(a(b)c)d[x]|f(a(b)c)d[x]>\",1"),
+        (b"f(a(b)c)d[x]", b"a-b", b"5,5", b"\"b\"", b"\"b\"", b"\"f(a(<b|b>)c)d[x]\",1"),
+        (b"f(a(b)c)d[x]", b"a*b", b"5,5", b"\"b\"", b"\"b\"", b"\"f(a(<b|b>)c)d[x]\",1"),
+        (b"f(a(b)c)d[x]", b"a?a?b", b"5,5", b"\"b\"", b"\"b\"", b"\"f(a(<b|b>)c)d[x]\",1"),
+        (b"f(a(b)c)d[x]", b"(a+)(b)", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"(.)%1", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"(%a)%1*", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"%-?%d+", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"%d+%.?%d*[eE]?%d*", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"%s%s+", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"%[%[(.-)%]%]", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"%", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')"),
+        (b"f(a(b)c)d[x]", b"[a", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')"),
+        (b"f(a(b)c)d[x]", b"(", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture"),
+        (b"f(a(b)c)d[x]", b")", b"6,6", b"E:invalid pattern capture", b"E:invalid pattern capture", b"E:invalid pattern capture"),
+        (b"f(a(b)c)d[x]", b"%1", b"E:invalid capture index", b"E:invalid capture index", b"E:invalid capture index", b"E:invalid capture index"),
+        (b"f(a(b)c)d[x]", b"%b", b"E:unbalanced pattern", b"E:unbalanced pattern", b"E:unbalanced pattern", b"E:unbalanced pattern"),
+        (b"f(a(b)c)d[x]", b"%f", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern"),
+        (b"f(a(b)c)d[x]", b"%fa", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern"),
+        (b"f(a(b)c)d[x]", b"(()", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture"),
+        (b"f(a(b)c)d[x]", b"%g", b"nil", b"nil", b"", b"\"f(a(b)c)d[x]\",0"),
+        (b"f(a(b)c)d[x]", b"(%w+)(%s*)%2", b"1,1,\"f\",\"\"", b"\"f\",\"\"", b"\"f\",\"\";\"a\",\"\";\"b\",\"\";\"c\",\"\";\"d\",\"\";\"x\",\"\"", b"\"<f|f>(<a|a>(<b|b>)c)d[x]\",3"),
+        (b"f(a(b)c)d[x]", b".-", b"1,0", b"\"\"", b"\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\"", b"\"<|>f<|>(<|>a(b)c)d[x]\",3"),
+        (b"f(a(b)c)d[x]", b".*", b"1,12", b"\"f(a(b)c)d[x]\"", b"\"f(a(b)c)d[x]\";\"\"", b"\"<f(a(b)c)d[x]|f(a(b)c)d[x]><|>\",2"),
+        (b"f(a(b)c)d[x]", b"x*", b"1,0", b"\"\"", b"\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"x\";\"\";\"\"", b"\"<|>f<|>(<|>a(b)c)d[x]\",3"),
+        (b"f(a(b)c)d[x]", b"()", b"1,0,1", b"1", b"1;2;3;4;5;6;7;8;9;10;11;12;13", b"\"<|1>f<|2>(<|3>a(b)c)d[x]\",3"),
+        (b"x = 12.5e3, y=-7", b"o", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"l+", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"^h", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"d$", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"%a+", b"1,1", b"\"x\"", b"\"x\";\"e\";\"y\"", b"\"<x|x> = 12.5<e|e>3, <y|y>=-7\",3"),
+        (b"x = 12.5e3, y=-7", b"(%w+)%s*=%s*(%w+)", b"1,6,\"x\",\"12\"", b"\"x\",\"12\"", b"\"x\",\"12\"", b"\"<x = 12|x>.5e3, y=-7\",1"),
+        (b"x = 12.5e3, y=-7", b"^%s*(.-)%s*$", b"1,16,\"x = 12.5e3, y=-7\"", b"\"x = 12.5e3, y=-7\"", b"", b"\"<x = 12.5e3, y=-7|x = 12.5e3, y=-7>\",1"),
+        (b"x = 12.5e3, y=-7", b"%b()", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"%f[%w]%w+", b"1,1", b"\"x\"", b"\"x\";\"12\";\"5e3\";\"y\";\"7\"", b"\"<x|x> = <12|12>.<5e3|5e3>, y=-7\",3"),
+        (b"x = 12.5e3, y=-7", b"%f[%a]%a+%f[%A]", b"1,1", b"\"x\"", b"\"x\";\"e\";\"y\"", b"\"<x|x> = 12.5<e|e>3, <y|y>=-7\",3"),
+        (b"x = 12.5e3, y=-7", b"()ll()", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"(o)(.)", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"^a", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"%^a", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"a%$", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"$", b"17,16", b"\"\"", b"\"\"", b"\"x = 12.5e3, y=-7<|>\",1"),
+        (b"x = 12.5e3, y=-7", b"", b"1,0", b"\"\"", b"\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\"", b"\"<|>x<|> <|>= 12.5e3, y=-7\",3"),
+        (b"x = 12.5e3, y=-7", b"[%d.]+", b"5,8", b"\"12.5\"", b"\"12.5\";\"3\";\"7\"", b"\"x = <12.5|12.5>e<3|3>, y=-<7|7>\",3"),
+        (b"x = 12.5e3, y=-7", b"[^%s]+", b"1,1", b"\"x\"", b"\"x\";\"=\";\"12.5e3,\";\"y=-7\"", b"\"<x|x> <=|=> <12.5e3,|12.5e3,> y=-7\",3"),
+        (b"x = 12.5e3, y=-7", b"[]]", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"[^]]+", b"1,16", b"\"x = 12.5e3, y=-7\"", b"\"x = 12.5e3, y=-7\"", b"\"<x = 12.5e3, y=-7|x = 12.5e3, y=-7>\",1"),
+        (b"x = 12.5e3, y=-7", b"[a-c]+", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"[%a-]+", b"1,1", b"\"x\"", b"\"x\";\"e\";\"y\";\"-\"", b"\"<x|x> = 12.5<e|e>3, <y|y>=-7\",3"),
+        (b"x = 12.5e3, y=-7", b"%p", b"3,3", b"\"=\"", b"\"=\";\".\";\",\";\"=\";\"-\"", b"\"x <=|=> 12<.|.>5e3<,|,> y=-7\",3"),
+        (b"x = 12.5e3, y=-7", b"%u+", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"%l*", b"1,1", b"\"x\"", b"\"x\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"e\";\"\";\"\";\"\";\"y\";\"\";\"\";\"\";\"\"", b"\"<x|x><|> <|>= 12.5e3, y=-7\",3"),
+        (b"x = 12.5e3, y=-7", b"%x+", b"5,6", b"\"12\"", b"\"12\";\"5e3\";\"7\"", b"\"x = <12|12>.<5e3|5e3>, y=-<7|7>\",3"),
+        (b"x = 12.5e3, y=-7", b"%z", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"%Z+", b"1,16", b"\"x = 12.5e3, y=-7\"", b"\"x = 12.5e3, y=-7\"", b"\"<x = 12.5e3, y=-7|x = 12.5e3, y=-7>\",1"),
+        (b"x = 12.5e3, y=-7", b"a-b", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"a*b", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"a?a?b", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"(a+)(b)", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"(.)%1", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"(%a)%1*", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"%-?%d+", b"5,6", b"\"12\"", b"\"12\";\"5\";\"3\";\"-7\"", b"\"x = <12|12>.<5|5>e<3|3>, y=-7\",3"),
+        (b"x = 12.5e3, y=-7", b"%d+%.?%d*[eE]?%d*", b"5,10", b"\"12.5e3\"", b"\"12.5e3\";\"7\"", b"\"x = <12.5e3|12.5e3>, y=-<7|7>\",2"),
+        (b"x = 12.5e3, y=-7", b"%s%s+", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"%[%[(.-)%]%]", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"%", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')"),
+        (b"x = 12.5e3, y=-7", b"[a", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')"),
+        (b"x = 12.5e3, y=-7", b"(", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture"),
+        (b"x = 12.5e3, y=-7", b")", b"nil", b"E:invalid pattern capture", b"E:invalid pattern capture", b"E:invalid pattern capture"),
+        (b"x = 12.5e3, y=-7", b"%1", b"E:invalid capture index", b"E:invalid capture index", b"E:invalid capture index", b"E:invalid capture index"),
+        (b"x = 12.5e3, y=-7", b"%b", b"E:unbalanced pattern", b"E:unbalanced pattern", b"E:unbalanced pattern", b"E:unbalanced pattern"),
+        (b"x = 12.5e3, y=-7", b"%f", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern"),
+        (b"x = 12.5e3, y=-7", b"%fa", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern"),
+        (b"x = 12.5e3, y=-7", b"(()", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture"),
+        (b"x = 12.5e3, y=-7", b"%g", b"nil", b"nil", b"", b"\"x = 12.5e3, y=-7\",0"),
+        (b"x = 12.5e3, y=-7", b"(%w+)(%s*)%2", b"1,1,\"x\",\"\"", b"\"x\",\"\"", b"\"x\",\"\";\"12\",\"\";\"5e3\",\"\";\"y\",\"\";\"7\",\"\"", b"\"<x|x> = <12|12>.<5e3|5e3>, y=-7\",3"),
+        (b"x = 12.5e3, y=-7", b".-", b"1,0", b"\"\"", b"\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\"", b"\"<|>x<|> <|>= 12.5e3, y=-7\",3"),
+        (b"x = 12.5e3, y=-7", b".*", b"1,16", b"\"x = 12.5e3, y=-7\"", b"\"x = 12.5e3, y=-7\";\"\"", b"\"<x = 12.5e3, y=-7|x = 12.5e3, y=-7><|>\",2"),
+        (b"x = 12.5e3, y=-7", b"x*", b"1,1", b"\"x\"", b"\"x\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\";\"\"", b"\"<x|x><|> <|>= 12.5e3, y=-7\",3"),
+        (b"x = 12.5e3, y=-7", b"()", b"1,0,1", b"1", b"1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17", b"\"<|1>x<|2> <|3>= 12.5e3, y=-7\",3"),
+        (b"^a^a$", b"o", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"l+", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"^h", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"d$", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"%a+", b"2,2", b"\"a\"", b"\"a\";\"a\"", b"\"^<a|a>^<a|a>$\",2"),
+        (b"^a^a$", b"(%w+)%s*=%s*(%w+)", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"^%s*(.-)%s*$", b"1,5,\"^a^a$\"", b"\"^a^a$\"", b"\"a^a$\"", b"\"<^a^a$|^a^a$>\",1"),
+        (b"^a^a$", b"%b()", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"%f[%w]%w+", b"2,2", b"\"a\"", b"\"a\";\"a\"", b"\"^<a|a>^<a|a>$\",2"),
+        (b"^a^a$", b"%f[%a]%a+%f[%A]", b"2,2", b"\"a\"", b"\"a\";\"a\"", b"\"^<a|a>^<a|a>$\",2"),
+        (b"^a^a$", b"()ll()", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"(o)(.)", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"^a", b"nil", b"nil", b"\"^a\";\"^a\"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"%^a", b"1,2", b"\"^a\"", b"\"^a\";\"^a\"", b"\"<^a|^a><^a|^a>$\",2"),
+        (b"^a^a$", b"a%$", b"4,5", b"\"a$\"", b"\"a$\"", b"\"^a^<a$|a$>\",1"),
+        (b"^a^a$", b"$", b"6,5", b"\"\"", b"\"\"", b"\"^a^a$<|>\",1"),
+        (b"^a^a$", b"", b"1,0", b"\"\"", b"\"\";\"\";\"\";\"\";\"\";\"\"", b"\"<|>^<|>a<|>^a$\",3"),
+        (b"^a^a$", b"[%d.]+", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"[^%s]+", b"1,5", b"\"^a^a$\"", b"\"^a^a$\"", b"\"<^a^a$|^a^a$>\",1"),
+        (b"^a^a$", b"[]]", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"[^]]+", b"1,5", b"\"^a^a$\"", b"\"^a^a$\"", b"\"<^a^a$|^a^a$>\",1"),
+        (b"^a^a$", b"[a-c]+", b"2,2", b"\"a\"", b"\"a\";\"a\"", b"\"^<a|a>^<a|a>$\",2"),
+        (b"^a^a$", b"[%a-]+", b"2,2", b"\"a\"", b"\"a\";\"a\"", b"\"^<a|a>^<a|a>$\",2"),
+        (b"^a^a$", b"%p", b"1,1", b"\"^\"", b"\"^\";\"^\";\"$\"", b"\"<^|^>a<^|^>a<$|$>\",3"),
+        (b"^a^a$", b"%u+", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"%l*", b"1,0", b"\"\"", b"\"\";\"a\";\"\";\"a\";\"\";\"\"", b"\"<|>^<a|a><|>^a$\",3"),
+        (b"^a^a$", b"%x+", b"2,2", b"\"a\"", b"\"a\";\"a\"", b"\"^<a|a>^<a|a>$\",2"),
+        (b"^a^a$", b"%z", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"%Z+", b"1,5", b"\"^a^a$\"", b"\"^a^a$\"", b"\"<^a^a$|^a^a$>\",1"),
+        (b"^a^a$", b"a-b", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"a*b", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"a?a?b", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"(a+)(b)", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"(.)%1", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"(%a)%1*", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"%-?%d+", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"%d+%.?%d*[eE]?%d*", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"%s%s+", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"%[%[(.-)%]%]", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"%", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')", b"E:malformed pattern (ends with '%')"),
+        (b"^a^a$", b"[a", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')", b"E:malformed pattern (missing ']')"),
+        (b"^a^a$", b"(", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture"),
+        (b"^a^a$", b")", b"nil", b"E:invalid pattern capture", b"E:invalid pattern capture", b"E:invalid pattern capture"),
+        (b"^a^a$", b"%1", b"E:invalid capture index", b"E:invalid capture index", b"E:invalid capture index", b"E:invalid capture index"),
+        (b"^a^a$", b"%b", b"E:unbalanced pattern", b"E:unbalanced pattern", b"E:unbalanced pattern", b"E:unbalanced pattern"),
+        (b"^a^a$", b"%f", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern"),
+        (b"^a^a$", b"%fa", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern", b"E:missing '[' after '%f' in pattern"),
+        (b"^a^a$", b"(()", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture", b"E:unfinished capture"),
+        (b"^a^a$", b"%g", b"nil", b"nil", b"", b"\"^a^a$\",0"),
+        (b"^a^a$", b"(%w+)(%s*)%2", b"2,2,\"a\",\"\"", b"\"a\",\"\"", b"\"a\",\"\";\"a\",\"\"", b"\"^<a|a>^<a|a>$\",2"),
+        (b"^a^a$", b".-", b"1,0", b"\"\"", b"\"\";\"\";\"\";\"\";\"\";\"\"", b"\"<|>^<|>a<|>^a$\",3"),
+        (b"^a^a$", b".*", b"1,5", b"\"^a^a$\"", b"\"^a^a$\";\"\"", b"\"<^a^a$|^a^a$><|>\",2"),
+        (b"^a^a$", b"x*", b"1,0", b"\"\"", b"\"\";\"\";\"\";\"\";\"\";\"\"", b"\"<|>^<|>a<|>^a$\",3"),
+        (b"^a^a$", b"()", b"1,0,1", b"1", b"1;2;3;4;5;6", b"\"<|1>^<|2>a<|3>^a$\",3"),
+    ];
+
+    #[test]
+    fn matches_lua51() {
+        for &(s, p, f, m, g, gs) in CASES {
+            let show = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+            assert_eq!(
+                show(&r_find(s, p)),
+                show(f),
+                "find {:?} {:?}",
+                show(s),
+                show(p)
+            );
+            assert_eq!(
+                show(&r_match(s, p)),
+                show(m),
+                "match {:?} {:?}",
+                show(s),
+                show(p)
+            );
+            assert_eq!(
+                show(&r_gmatch(s, p)),
+                show(g),
+                "gmatch {:?} {:?}",
+                show(s),
+                show(p)
+            );
+            assert_eq!(
+                show(&r_gsub(s, p)),
+                show(gs),
+                "gsub {:?} {:?}",
+                show(s),
+                show(p)
+            );
+        }
+    }
+
+    #[test]
+    fn special_cases() {
+        // 5.1 stops reading the pattern at NUL; plain detection too.
+        assert_eq!(r_match(b"a\0b", b"a\0"), b"\"a\"");
+        assert_eq!(r_find(b"abc", b"a\0x"), b"nil");
+        assert_eq!(r_find(b"a\0(", b"a\0("), b"1,3");
+        assert_eq!(
+            r_find(b"a\0b", b"[\0]"),
+            b"E:malformed pattern (missing ']')"
+        );
+        assert_eq!(r_find(b"a\0b", b"%z"), b"2,2");
+        assert_eq!(r_find(b"x", b"x%f[%z]"), b"1,1");
+        // ')' is not special for find's plain check.
+        assert_eq!(r_find(b"a)", b"a)"), b"1,2");
+        assert_eq!(r_match(b"a", b"a)"), b"E:invalid pattern capture");
+        assert_eq!(r_match(b"b", b"a)"), b"nil");
+        // Captures.
+        assert_eq!(r_match(b"a", &b"()".repeat(33)), b"E:too many captures");
+        assert_eq!(r_match(b"a", &b"(a)".repeat(33)), b"nil");
+        assert_eq!(r_match(b"aa", b"()%1"), b"nil");
+        assert_eq!(r_match(b"aa", b"(a%1)"), b"E:invalid capture index");
+        assert_eq!(r_match(b"a", b"(a"), b"E:unfinished capture");
+        assert_eq!(r_match(b"b", b"(a"), b"nil");
+        assert_eq!(r_match(b"xxx", b"%bxx"), b"\"xx\"");
+        assert_eq!(r_match(b"-]", b"[a-]]"), b"\"-]\"");
+        assert_eq!(r_match(b"\x80", b"%p"), b"nil");
+        // gmatch: '^' is literal; empty matches advance.
+        assert_eq!(r_gmatch(b"^a^a", b"^a"), b"\"^a\";\"^a\"");
+        assert_eq!(r_gmatch(b"abc", b""), b"\"\";\"\";\"\";\"\"");
+        assert_eq!(r_gmatch(b"abc", b"%a*"), b"\"abc\";\"\"");
+        // find/match init rules.
+        assert_eq!(
+            str_find(b"abc", b"", 10, false).unwrap().map(|m| m.start),
+            Some(3)
+        );
+        assert_eq!(str_find(b"abc", b"b", 10, false).unwrap(), None);
+        assert_eq!(
+            str_find(b"abc", b"c", -1, false).unwrap().map(|m| m.start),
+            Some(2)
+        );
+        assert_eq!(
+            str_find(b"abc", b"a", -10, false).unwrap().map(|m| m.start),
+            Some(0)
+        );
+        assert_eq!(
+            str_find(b"a.b", b".", 1, true).unwrap().map(|m| m.start),
+            Some(1)
+        );
+        assert_eq!(
+            str_match(b"abc", b"^b", 2).unwrap().map(|m| m.start),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn gsub_rules() {
+        let g = |s: &[u8], p: &[u8], r: &[u8], n| {
+            gsub_str(s, p, r, n).map(|(v, k)| (String::from_utf8_lossy(&v).into_owned(), k))
+        };
+        assert_eq!(g(b"abc", b"", b"-", None), Ok(("-a-b-c-".into(), 4)));
+        assert_eq!(g(b"abc", b"b*", b"-", None), Ok(("-a--c-".into(), 4)));
+        assert_eq!(g(b"aaa", b"^a", b"x", None), Ok(("xaa".into(), 1)));
+        assert_eq!(g(b"abc", b"$", b"-", None), Ok(("abc-".into(), 1)));
+        assert_eq!(
+            g(b"hello world", b"o", b"0", Some(1)),
+            Ok(("hell0 world".into(), 1))
+        );
+        assert_eq!(
+            g(b"hello world", b"o", b"0", Some(0)),
+            Ok(("hello world".into(), 0))
+        );
+        assert_eq!(g(b"a", b"a", b"%x", None), Ok(("x".into(), 1)));
+        assert_eq!(g(b"a", b"a", b"x%", None), Ok(("x\0".into(), 1)));
+        assert_eq!(g(b"a", b"a", b"%1", None), Ok(("a".into(), 1)));
+        assert_eq!(
+            g(b"a", b"a", b"%2", None),
+            Err("invalid capture index".into())
+        );
+        assert_eq!(g(b"a", b"()a", b"%1", None), Ok(("1".into(), 1)));
+        assert_eq!(g(b"a", b"(a", b"x", None), Ok(("x".into(), 1)));
+        assert_eq!(
+            g(b"a", b"(a", b"%1", None),
+            Err("unfinished capture".into())
+        );
+        assert_eq!(g(b"a.b", b"%.", b"%%", None), Ok(("a%b".into(), 1)));
+        // Closure form: None keeps the match, captures are available.
+        let r = gsub(b"abc", b"(%w)", None, &mut |m, s| {
+            Ok(if m.value(s, 0)? == CaptureValue::Str(b"b") {
+                None
+            } else {
+                Some(b"X".to_vec())
+            })
+        });
+        assert_eq!(r, Ok((b"XbX".to_vec(), 3)));
+    }
+
+    /// Tiny deterministic generator for the fuzz test.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((self.0 >> 33) as usize) % n
+        }
+    }
+
+    #[test]
+    fn fuzz_no_panic() {
+        let alphabet: &[&[u8]] = &[
+            b"a", b"b", b"(", b")", b"%", b"[", b"]", b"^", b"$", b"*", b"+", b"-", b"?", b".",
+            b"%a", b"%b", b"%f", b"%1", b"%0", b"%9", b"\0", b"\xff", b"()", b"[^", b"%z",
+        ];
+        let salpha: &[u8] = b"ab()[]^$%-\0\xff x";
+        let mut rng = Lcg(12345);
+        for _ in 0..20000 {
+            let mut p = Vec::new();
+            for _ in 0..rng.next(8) {
+                p.extend_from_slice(alphabet[rng.next(alphabet.len())]);
+            }
+            let s: Vec<u8> = (0..rng.next(10))
+                .map(|_| salpha[rng.next(salpha.len())])
+                .collect();
+            let init = rng.next(14) as i64 - 3;
+            let _ = str_find(&s, &p, init, false);
+            let _ = str_match(&s, &p, init);
+            let _ = gsub_str(&s, &p, &p, None);
+            let mut g = GMatch::new(&p);
+            for _ in 0..20 {
+                match g.next_match(&s) {
+                    Ok(Some(m)) => {
+                        for i in 0..m.num_values() + 1 {
+                            let _ = m.value(&s, i);
+                        }
+                    }
+                    _ => break,
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn small_stack_long_inputs() {
+        let h = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(|| {
+                let s = vec![b'a'; 5000];
+                assert_eq!(str_match(&s, b".-b", 1).unwrap(), None);
+                let s2 = vec![b'x'; 100_000];
+                let p2 = [b"x?".repeat(1000), b"x".repeat(1000)].concat();
+                let m = str_find(&s2, &p2, 1, false).unwrap().unwrap();
+                assert_eq!((m.start, m.end), (0, 2000));
+                let p3 = [b"a?".repeat(20000), b"(a-)%1b?".to_vec(), b"a".repeat(5000)].concat();
+                let s3 = vec![b'a'; 30000];
+                let m = str_find(&s3, &p3, 1, false).unwrap().unwrap();
+                assert_eq!((m.start, m.end), (0, 25000));
+                let (r, n) = gsub_str(&s2, b"x", b"yy", None).unwrap();
+                assert_eq!((r.len(), n), (200_000, 100_000));
+            })
+            .unwrap();
+        h.join().unwrap();
+    }
+
+    #[test]
+    fn plain_search() {
+        let hay: Vec<u8> = (0..5000u32)
+            .map(|i| b"abcab"[(i % 5) as usize])
+            .chain(*b"abcabd")
+            .collect();
+        assert_eq!(find_bytes(&hay, b"abcabd"), Some(5000));
+        assert_eq!(find_bytes(&hay, b"d"), Some(5005));
+        assert_eq!(find_bytes(&hay, b"dd"), None);
+        assert_eq!(find_bytes(b"ab", b""), Some(0));
+        assert_eq!(find_bytes(b"ab", b"abc"), None);
+        assert_eq!(
+            memchr(b'z', b"0123456789abcdefghijklmnopqrstuvwxyz"),
+            Some(35)
+        );
+        assert!(is_plain(b"abc)]"));
+        assert!(!is_plain(b"a.c"));
+        assert!(is_plain(b"a\0."));
+    }
 }

@@ -1,7 +1,278 @@
-//! Glue between Lua and the pattern matcher and format engine:
-//! `string.find`, `match`, `gmatch`, `gsub`, `format`.
+//! Glue between Lua and the byte-string engines: `string.find`, `match`,
+//! `gmatch`, `gsub` over `pattern`, and `string.format` over `format`.
+//! Engine errors (plain strings) become library errors with the caller's
+//! position, as `luaL_error` raises them.
 
-use crate::value::TableRef;
+use super::format::{self, FormatArgs};
+use super::pattern::{self, CaptureValue, Match, Pattern};
+use crate::error::{LuaError, LuaResult};
+use crate::value::{StrRef, TableRef, Value};
 use crate::vm::Lua;
+use std::rc::Rc;
 
-pub fn register(_lua: &mut Lua, _t: TableRef) {}
+pub fn register(lua: &mut Lua, t: TableRef) {
+    lua.register(t, "find", find);
+    lua.register(t, "match", match_);
+    lua.register(t, "gmatch", gmatch);
+    lua.register(t, "gfind", gmatch);
+    lua.register(t, "gsub", gsub);
+    lua.register(t, "format", format_);
+}
+
+/// Compiled patterns keyed by their (interned) source string.
+#[derive(Default)]
+pub struct PatternCache {
+    map: std::collections::HashMap<(StrRef, bool), Rc<Pattern>>,
+}
+
+impl PatternCache {
+    fn get(&mut self, key: StrRef, gmatch: bool, src: &[u8]) -> Rc<Pattern> {
+        if let Some(p) = self.map.get(&(key, gmatch)) {
+            return p.clone();
+        }
+        if self.map.len() >= 64 {
+            self.map.clear();
+        }
+        let p = Rc::new(if gmatch { Pattern::new_gmatch(src) } else { Pattern::new(src) });
+        self.map.insert((key, gmatch), p.clone());
+        p
+    }
+}
+
+fn compiled(lua: &mut Lua, key: StrRef, gmatch: bool) -> Rc<Pattern> {
+    let src = lua.heap.str_bytes(key).to_vec();
+    lua.pattern_cache.get(key, gmatch, &src)
+}
+
+/// Push one match value.
+fn push_capture(lua: &mut Lua, v: CaptureValue<'_>) -> LuaResult<()> {
+    let val = match v {
+        CaptureValue::Str(s) => lua.new_str(s),
+        CaptureValue::Position(p) => Value::Number(p as f64),
+    };
+    lua.push(val)
+}
+
+/// Push the captures of `m` (or the whole match); returns how many.
+fn push_captures(lua: &mut Lua, m: &Match, subject: &[u8], whole_if_none: bool) -> LuaResult<usize> {
+    let n = if m.captures.is_empty() && !whole_if_none { 0 } else { m.num_values() };
+    lua.ensure_stack(lua.top + n + crate::vm::MIN_STACK)?;
+    for i in 0..n {
+        let v = m.value(subject, i).map_err(|e| lua.lib_error(e))?;
+        push_capture(lua, v)?;
+    }
+    Ok(n)
+}
+
+fn find_aux(lua: &mut Lua, is_find: bool) -> LuaResult<usize> {
+    let s = lua.check_strref(1)?;
+    let p = lua.check_strref(2)?;
+    let init = lua.opt_int(3, 1)?;
+    let plain = is_find && lua.arg(4).truthy();
+    let subject = lua.heap.str_bytes(s).to_vec();
+    let len = subject.len() as i64;
+    let init1 = if init < 0 { (len + init + 1).max(1) } else { init.max(1) };
+    if init1 > len + 1 {
+        return lua.ret(&[Value::Nil]);
+    }
+    let pat_bytes = lua.heap.str_bytes(p).to_vec();
+    let r = if is_find && (plain || pattern::is_plain(&pat_bytes)) {
+        pattern::str_find(&subject, &pat_bytes, init1, true)
+    } else {
+        let pc = compiled(lua, p, false);
+        pc.find(&subject, (init1 - 1) as usize)
+    };
+    let m = match r {
+        Ok(m) => m,
+        Err(e) => return Err(lua.lib_error(e)),
+    };
+    match m {
+        None => lua.ret(&[Value::Nil]),
+        Some(m) => {
+            if is_find {
+                lua.push(Value::Number((m.start + 1) as f64))?;
+                lua.push(Value::Number(m.end as f64))?;
+                Ok(2 + push_captures(lua, &m, &subject, false)?)
+            } else {
+                push_captures(lua, &m, &subject, true)
+            }
+        }
+    }
+}
+
+fn find(lua: &mut Lua) -> LuaResult<usize> {
+    find_aux(lua, true)
+}
+
+fn match_(lua: &mut Lua) -> LuaResult<usize> {
+    find_aux(lua, false)
+}
+
+/// The iterator of `gmatch`: upvalues (subject, pattern, position).
+fn gmatch_aux(lua: &mut Lua) -> LuaResult<usize> {
+    let (s, p) = match (lua.native_upvalue(1), lua.native_upvalue(2)) {
+        (Value::String(s), Value::String(p)) => (s, p),
+        _ => return Err(LuaError::InvalidHandle),
+    };
+    let mut pos = match lua.native_upvalue(3) {
+        Value::Number(n) => n as usize,
+        _ => 0,
+    };
+    let pc = compiled(lua, p, true);
+    let subject = lua.heap.str_bytes(s).to_vec();
+    let r = pattern::gmatch_next(&pc, &subject, &mut pos);
+    lua.set_native_upvalue(3, Value::Number(pos as f64));
+    match r {
+        Err(e) => Err(lua.lib_error(e)),
+        Ok(None) => Ok(0),
+        Ok(Some(m)) => push_captures(lua, &m, &subject, true),
+    }
+}
+
+fn gmatch(lua: &mut Lua) -> LuaResult<usize> {
+    let s = lua.check_strref(1)?;
+    let p = lua.check_strref(2)?;
+    let f = lua.new_native(
+        gmatch_aux,
+        "gmatch_aux",
+        vec![Value::String(s), Value::String(p), Value::Number(0.0)],
+    );
+    lua.ret(&[f])
+}
+
+fn gsub(lua: &mut Lua) -> LuaResult<usize> {
+    let s = lua.check_strref(1)?;
+    let p = lua.check_strref(2)?;
+    let repl = lua.arg(3);
+    match repl {
+        Value::Number(_) | Value::String(_) | Value::Table(_) | Value::LuaFunction(_) | Value::NativeFunction(_) => {}
+        _ => return Err(lua.arg_error(3, "string/function/table expected")),
+    }
+    let max_n = if lua.arg(4).is_nil() {
+        None
+    } else {
+        Some(lua.check_int(4)?.max(0) as usize)
+    };
+    let subject = lua.heap.str_bytes(s).to_vec();
+    let pat = lua.heap.str_bytes(p).to_vec();
+    let result = match repl {
+        Value::String(_) | Value::Number(_) => {
+            let r = lua.check_bytes(3)?;
+            pattern::gsub_str(&subject, &pat, &r, max_n).map_err(|e| lua.lib_error(e))?
+        }
+        _ => {
+            let mut lua_err: Option<LuaError> = None;
+            let r = pattern::gsub(&subject, &pat, max_n, &mut |m, subj| {
+                match replace_value(lua, repl, m, subj) {
+                    Ok(v) => Ok(v),
+                    Err(e) => {
+                        lua_err = Some(e);
+                        Err(String::new())
+                    }
+                }
+            });
+            match r {
+                Ok(x) => x,
+                Err(e) => {
+                    return Err(match lua_err {
+                        Some(le) => le,
+                        None => lua.lib_error(e),
+                    })
+                }
+            }
+        }
+    };
+    let (out, n) = result;
+    let v = lua.new_str(&out);
+    lua.ret(&[v, Value::Number(n as f64)])
+}
+
+/// The replacement for one match from a table or function.
+fn replace_value(lua: &mut Lua, repl: Value, m: &Match, subject: &[u8]) -> LuaResult<Option<Vec<u8>>> {
+    let saved = lua.top;
+    let v = match repl {
+        Value::Table(t) => {
+            let first = m.value(subject, 0).map_err(|e| lua.lib_error(e))?;
+            let key = match first {
+                CaptureValue::Str(s) => lua.new_str(s),
+                CaptureValue::Position(p) => Value::Number(p as f64),
+            };
+            lua.index(Value::Table(t), key, None)?
+        }
+        f => {
+            let func = lua.top;
+            lua.push(f)?;
+            let n = push_captures(lua, m, subject, true)?;
+            let _ = n;
+            lua.call(func, 1)?;
+            lua.stack[func]
+        }
+    };
+    lua.top = saved;
+    match v {
+        Value::Nil | Value::Boolean(false) => Ok(None),
+        Value::String(s) => Ok(Some(lua.heap.str_bytes(s).to_vec())),
+        Value::Number(n) => {
+            let mut b = Vec::new();
+            crate::number::fmt_number(n, &mut b);
+            Ok(Some(b))
+        }
+        other => Err(lua.lib_error(format!("invalid replacement value (a {})", other.type_name()))),
+    }
+}
+
+/// `FormatArgs` over the running native's arguments (format args start at
+/// Lua argument 2).
+struct LuaFormatArgs<'a> {
+    lua: &'a mut Lua,
+    err: Option<LuaError>,
+}
+
+impl LuaFormatArgs<'_> {
+    fn fail(&mut self, e: LuaError) -> String {
+        self.err = Some(e);
+        String::new()
+    }
+}
+
+impl FormatArgs for LuaFormatArgs<'_> {
+    fn check(&mut self, idx: usize) -> Result<(), String> {
+        if idx + 1 > self.lua.nargs() {
+            let e = self.lua.arg_error(idx + 1, "no value");
+            return Err(self.fail(e));
+        }
+        Ok(())
+    }
+    fn number(&mut self, idx: usize) -> Result<f64, String> {
+        match self.lua.check_number(idx + 1) {
+            Ok(n) => Ok(n),
+            Err(e) => Err(self.fail(e)),
+        }
+    }
+    fn string(&mut self, idx: usize) -> Result<Vec<u8>, String> {
+        match self.lua.check_bytes(idx + 1) {
+            Ok(s) => Ok(s),
+            Err(e) => Err(self.fail(e)),
+        }
+    }
+    fn string_for_q(&mut self, idx: usize) -> Result<Vec<u8>, String> {
+        self.string(idx)
+    }
+}
+
+fn format_(lua: &mut Lua) -> LuaResult<usize> {
+    let fmt = lua.check_bytes(1)?;
+    let mut args = LuaFormatArgs { lua, err: None };
+    let r = format::format(&fmt, &mut args);
+    let err = args.err.take();
+    match r {
+        Ok(out) => {
+            let v = lua.new_str(&out);
+            lua.ret(&[v])
+        }
+        Err(msg) => Err(match err {
+            Some(e) => e,
+            None => lua.lib_error(msg),
+        }),
+    }
+}

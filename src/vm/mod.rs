@@ -60,6 +60,8 @@ pub struct Lua {
     pub type_mt: [Option<TableRef>; 9],
     /// Current depth of Rust-level calls into Lua.
     pub ccalls: u32,
+    /// Compiled patterns of the string library.
+    pub pattern_cache: crate::stdlib::strpat::PatternCache,
 }
 
 impl Default for Lua {
@@ -97,6 +99,7 @@ impl Lua {
             names,
             type_mt: [None; 9],
             ccalls: 0,
+            pattern_cache: Default::default(),
         };
         let g = Value::Table(globals);
         lua.set_field(globals, b"_G", g);

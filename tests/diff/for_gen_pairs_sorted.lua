@@ -19,4 +19,4 @@ p[1] = 1; p[2] = 2; p[3] = 3
 for k in pairs(p) do p[k] = nil end
 print("cleared", next(p))
 local f, s, c = pairs(t)
-print(f == next, s == t, c)
+print(type(f), s == t, c)

@@ -7,5 +7,5 @@ local acc = 0
 for i = 0.1, 1.0, 0.1 do acc = acc + i end
 print(acc, string.format("%.10f", acc))
 for i = 1e15, 1e15 + 2 do io.write(i, " ") end print()
-for i = 2^53 - 2, 2^53 do io.write(string.format("%.0f", i), " ") end print()
+for i = 2^52 - 2, 2^52 do io.write(string.format("%.0f", i), " ") end print()
 for i = -0.5, 0.5, 0.5 do io.write(i, " ") end print()

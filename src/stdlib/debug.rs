@@ -1,0 +1,30 @@
+//! A first slice of the debug library: `debug.traceback`. The rest of the
+//! library arrives with the standard-library issue.
+
+use super::lib_table;
+use crate::error::LuaResult;
+use crate::value::Value;
+use crate::vm::Lua;
+
+pub fn open(lua: &mut Lua) {
+    let d = lib_table(lua, b"debug");
+    lua.register(d, "traceback", traceback);
+}
+
+/// `debug.traceback([msg [, level]])`.
+fn traceback(lua: &mut Lua) -> LuaResult<usize> {
+    let msg = lua.arg(1);
+    if !matches!(msg, Value::Nil | Value::String(_) | Value::Number(_)) {
+        return lua.ret(&[msg]);
+    }
+    let level = lua.opt_int(2, 1)?.max(0) as usize;
+    let mut out = Vec::new();
+    if !msg.is_nil() {
+        let s = lua.check_bytes(1)?;
+        out.extend_from_slice(&s);
+        out.push(b'\n');
+    }
+    out.extend_from_slice(lua.traceback(level).as_bytes());
+    let s = lua.new_str(&out);
+    lua.ret(&[s])
+}

@@ -1,0 +1,16 @@
+print(pcall(function() return 1, 2, 3 end))
+print(pcall(function() end))
+print(select("#", pcall(function() end)))
+print(pcall(function(...) return select("#", ...), ... end, "a", nil))
+print(pcall(pcall, error, "nested"))
+print(pcall(pcall))
+print(pcall(print == print and math.max, 3, 9))
+print(pcall(function() local x = nil; return x.y end))
+local ok, a, b = pcall(string.find, "hello", "l+")
+print(ok, a, b)
+local depth = 0
+local function nest(n) depth = depth + 1; if n == 0 then error("bottom", 0) end local ok, e = pcall(nest, n - 1); return "level" .. n .. ":" .. tostring(e) end
+print(nest(3))
+print(pcall(nil))
+print(pcall({}))
+print(pcall(setmetatable({}, {__call = function(_, x) return "called with " .. x end}), "arg"))

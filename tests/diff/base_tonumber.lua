@@ -1,0 +1,8 @@
+print(tonumber("10"), tonumber("10.5"), tonumber("  10  "), tonumber("1e3"), tonumber("0x1F"))
+print(tonumber(""), tonumber("abc"), tonumber("10x"), tonumber(nil), tonumber(true), tonumber({}))
+print(tonumber(42), tonumber(-0.5), tonumber("-7"), tonumber("- 7"))
+print(tonumber(".5"), tonumber("5."), tonumber("."), tonumber("e5"), tonumber("1e"))
+print(tonumber("1e+2"), tonumber("1E-2"), tonumber("0x"), tonumber("0xg"))
+print(tonumber("\n12\t"), tonumber("1 2"))
+print(pcall(tonumber))
+print(tonumber("  0x10  "), tonumber("00012"), tonumber("1_000"))

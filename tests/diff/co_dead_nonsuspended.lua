@@ -1,0 +1,18 @@
+local co = coroutine.create(function() return 1 end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+local self_co
+self_co = coroutine.create(function() return coroutine.resume(self_co) end)
+print(coroutine.resume(self_co))
+local outer
+outer = coroutine.create(function()
+  local inner = coroutine.create(function() return coroutine.resume(outer) end)
+  return coroutine.resume(inner)
+end)
+print(coroutine.resume(outer))
+local w = coroutine.wrap(function() return "once" end)
+print(w())
+print(pcall(w))
+print(coroutine.yield == coroutine.yield, pcall(coroutine.yield, 1))
+print(pcall(function() coroutine.yield() end))

@@ -1,0 +1,18 @@
+print(coroutine.running())
+local co
+co = coroutine.create(function()
+  local r = coroutine.running()
+  print(r == co, type(r))
+  coroutine.yield()
+end)
+coroutine.resume(co)
+print(coroutine.running() == nil)
+local w = coroutine.wrap(function() return type(coroutine.running()) end)
+print(w())
+local nested
+nested = coroutine.create(function()
+  local inner = coroutine.create(function() return coroutine.running() end)
+  local ok, r = coroutine.resume(inner)
+  return r ~= nested, coroutine.running() == nested, coroutine.status(inner)
+end)
+print(coroutine.resume(nested))

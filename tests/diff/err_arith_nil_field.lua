@@ -1,0 +1,10 @@
+local t = {}
+print(pcall(function() return t.x + 1 end))
+print(pcall(function() return 1 + t.x end))
+print(pcall(function() return t.x * t.y end))
+print(pcall(function() return -t.x end))
+print(pcall(function() local a; return a - 1 end))
+print(pcall(function() return undefinedglobal / 2 end))
+print(pcall(function() return t.x % 2 end))
+print(pcall(function() return 2 ^ t.x end))
+print(pcall(function() return 1 + nil end))

@@ -1,0 +1,7 @@
+print(pcall(function() return "abc" + 1 end))
+print(pcall(function() local s = "abc"; return s * 2 end))
+print(pcall(function() local s = "10"; return s + 1 end))
+print(pcall(function() return "1" + "x" end))
+print(pcall(function() local t = {s = "x"}; return -t.s end))
+print(pcall(function() local s = ""; return s - 0 end))
+print(pcall(function() return ("5"):rep(2) % "zz" end))

@@ -1,0 +1,7 @@
+print(pcall(function() return {} + 1 end))
+print(pcall(function() local t = {}; return t + 1 end))
+print(pcall(function() local t = {}; return 1 - t end))
+print(pcall(function() local t = {}; return -t end))
+print(pcall(function() return print + 1 end))
+print(pcall(function() local b = true; return b * 2 end))
+print(pcall(function() local co = coroutine.create(function() end); return co + 1 end))

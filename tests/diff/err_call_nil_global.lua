@@ -1,0 +1,5 @@
+print(pcall(function() undefined_function() end))
+print(pcall(function() return undefined_function(1, 2) end))
+print(pcall(function() local x = undefined_function() end))
+print(pcall(function() string.nothing() end))
+print(pcall(function() undefined_table.f() end))

@@ -1,0 +1,8 @@
+print(pcall(function() local f; f() end))
+print(pcall(function() local f = nil; return f(1) end))
+print(pcall(function(g) g() end))
+print(pcall(function() local a, b = 1; b() end))
+print(pcall(function() local n = 5; n() end))
+print(pcall(function() local s = "str"; s() end))
+print(pcall(function() local t = {}; t() end))
+print(pcall(function() local b = true; b() end))

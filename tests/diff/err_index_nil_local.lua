@@ -1,0 +1,8 @@
+print(pcall(function() local t = nil; return t.x end))
+print(pcall(function() local t; t.x = 1 end))
+print(pcall(function() local t; return t[1] end))
+print(pcall(function(p) return p.field end))
+print(pcall(function() local n = 5; return n.x end))
+print(pcall(function() local b = false; return b.x end))
+print(pcall(function() local f = print; return f.x end))
+print(pcall(function() local n = 1; n.x = 2 end))

@@ -1,0 +1,7 @@
+print(pcall(function() local x; return #x end))
+print(pcall(function() return #undefinedglobal end))
+print(pcall(function() local n = 5; return #n end))
+print(pcall(function() local t = {}; return #t.field end))
+print(pcall(function() return #true end))
+print(pcall(function() local f = print; return #f end))
+print(pcall(function() return #"ok", #{1, 2} end))

@@ -1,0 +1,8 @@
+print(pcall(function() local a = {}; return a.b.c.d end))
+print(pcall(function() local s = "abc"; return s.x.y end))
+print(pcall(function() local t = setmetatable({}, {__index = function() return nil end}); return t.a.b end))
+print(pcall(function() return (nil)() end))
+print(pcall(function() return ({})[1][2] end))
+print(pcall(function() local f = function() end; return f().x end))
+print(pcall(function() return #nil end))
+print(pcall(function() local up = 1; return (function() return up.x end)() end))

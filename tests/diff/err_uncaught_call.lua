@@ -1,0 +1,7 @@
+local function helper()
+  print("in helper")
+  return missing_function(1)
+end
+print("start")
+helper()
+print("unreachable")

@@ -1,0 +1,2 @@
+print("error with nil value")
+error(nil)

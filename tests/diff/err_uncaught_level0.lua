@@ -1,0 +1,2 @@
+print("raising without position")
+error("plain message without position", 0)

@@ -1,0 +1,2 @@
+print("number error value")
+error(42)

@@ -1,0 +1,3 @@
+local function fail(msg) error(msg) end
+print("about to fail")
+fail("explicit failure")

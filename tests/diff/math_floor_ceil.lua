@@ -1,0 +1,7 @@
+print(math.floor(3.7), math.floor(-3.7), math.floor(3), math.floor(-0.5), math.floor(0.5))
+print(math.ceil(3.2), math.ceil(-3.2), math.ceil(3), math.ceil(-0.5) == 0, math.ceil(0.5))
+print(math.floor(1e100) == 1e100, math.floor(2^53 + 0.5))
+print(math.floor("2.5"), math.ceil("2.5"))
+print(pcall(math.floor))
+print(pcall(math.floor, "x"))
+print(math.floor(-7 / 2), math.ceil(-7 / 2), math.floor(7 / 2))

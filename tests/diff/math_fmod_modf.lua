@@ -1,0 +1,13 @@
+print(math.fmod(7, 3), math.fmod(-7, 3), math.fmod(7, -3), math.fmod(-7, -3))
+print(math.fmod(5.5, 2), math.fmod(-5.5, 2), -7 % 3)
+print(math.modf(3.7))
+print(math.modf(-3.7))
+print(math.modf(5))
+print(math.modf(0.5))
+print(math.fmod(1, 0.3) < 0.1000001, math.fmod(10, 10))
+local zero = 0
+local r = math.fmod(1, zero)
+print(r ~= r)
+local i, f = math.modf(1 / zero)
+print(i, f)
+print(pcall(math.fmod, 1))

@@ -1,0 +1,18 @@
+local t = setmetatable({}, {__metatable = "locked"})
+print(getmetatable(t))
+print(pcall(setmetatable, t, {}))
+print(pcall(function() return setmetatable(t, nil) end))
+local hidden = setmetatable({}, {__metatable = false})
+print(getmetatable(hidden))
+print(pcall(setmetatable, hidden, {}))
+local mt = {}
+local u = setmetatable({}, mt)
+print(getmetatable(u) == mt)
+print(setmetatable(u, nil) == u, getmetatable(u))
+print(getmetatable("abc").__index == string)
+print(getmetatable(1), getmetatable(nil), getmetatable(print))
+local tmeta = {__metatable = {fake = true}}
+local v = setmetatable({}, tmeta)
+print(getmetatable(v).fake)
+print(pcall(setmetatable, {}, 1))
+print(pcall(setmetatable, {}))

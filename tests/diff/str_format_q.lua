@@ -1,0 +1,13 @@
+print(string.format("%q", "simple"))
+print(string.format("%q", 'with "quotes"'))
+print(string.format("%q", "back\\slash"))
+print(string.format("%q", "new\nline"))
+print(string.format("%q", "tab\there"))
+print(string.format("%q", "cr\rhere"))
+print(string.format("%q", "zero\0byte"))
+print(string.format("%q", "\1\2\127\200"))
+print(string.format("%q", 42))
+print(string.format("%q", ""))
+local s = "round \"trip\"\n\\ \0 end"
+local back = loadstring("return " .. string.format("%q", s))()
+print(back == s, #back)

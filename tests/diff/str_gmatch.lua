@@ -1,0 +1,12 @@
+for w in ("one two three"):gmatch("%a+") do io.write("[", w, "]") end print()
+for k, v in ("a=1, b=2, c=3"):gmatch("(%w+)=(%w+)") do io.write(k, "->", v, " ") end print()
+for d in ("1 22 333"):gmatch("%d") do io.write(d, ".") end print()
+local n = 0
+for _ in ("aaa"):gmatch("") do n = n + 1 end print("empty matches", n)
+for pos in ("abc"):gmatch("()") do io.write(pos, " ") end print()
+for a, b in ("ab cd ef"):gmatch("(%a)(%a)") do io.write(b, a, " ") end print()
+local it = ("x1y2"):gmatch("%a%d")
+print(it(), it(), it())
+for s in ("a,b,,c"):gmatch("([^,]*)") do io.write("<", s, ">") end print()
+for line in ("l1\nl2\n\nl4"):gmatch("[^\n]+") do io.write(line, "|") end print()
+for w in ("^anchor ^anchor"):gmatch("^%^%a+") do io.write(w, ";") end print()

@@ -1,0 +1,8 @@
+print(("MiXeD 123 !?"):upper(), ("MiXeD 123 !?"):lower())
+print(string.upper(""), string.lower("ALREADY lower"))
+print(("ab"):rep(3), ("ab"):rep(1), ("ab"):rep(0), ("ab"):rep(-1), #("x"):rep(1000))
+print(("-"):rep(10), ("x"):rep(2.9))
+print(("\0"):rep(3):len(), ("é"):upper())
+print(string.rep("abc", 2) .. "|", ("%"):rep(3))
+print(pcall(string.rep, "x"))
+print(pcall(function() return ("x"):rep("y") end))

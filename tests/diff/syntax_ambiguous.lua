@@ -1,0 +1,6 @@
+print(loadstring("local a = f\n(g)()"))
+print(loadstring("local a = b\n('x'):rep(2)"))
+print(type(loadstring("local a = f (g)()")))
+print(type(loadstring("return f\n'str'")))
+print(type(loadstring("return f\n{1}")))
+print(loadstring("local a = f\n(g)()", "=ambig"))

@@ -1,0 +1,7 @@
+print(loadstring("1 = x"))
+print(loadstring("'str' = 1"))
+print(loadstring("nil = 1"))
+print(loadstring("(a) = 1"))
+print(loadstring("a.b:c = 1"))
+print(loadstring("a, f() = 1, 2"))
+print(loadstring("local a.b = 1"))

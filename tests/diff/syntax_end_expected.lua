@@ -1,0 +1,7 @@
+print(loadstring("function f()\n  return 1\n"))
+print(loadstring("if x then\n  y = 1\n\n"))
+print(loadstring("while true do\n"))
+print(loadstring("for i = 1, 2 do\n  local x = i\n"))
+print(loadstring("do\n  do\n  end\n"))
+print(loadstring("local t = function()\nend\nif a then\nelse\n"))
+print(loadstring("if a then elseif b then else end end"))

@@ -1,0 +1,7 @@
+print(loadstring("return 1 end"))
+print(loadstring("end"))
+print(loadstring("x = 1 until y"))
+print(loadstring("return; x = 1"))
+print(loadstring("return 1\nx = 2"))
+print(loadstring("break"))
+print(loadstring("else"))

@@ -1,0 +1,7 @@
+print(loadstring("x"))
+print(loadstring("x y"))
+print(loadstring("a.b"))
+print(loadstring("local x y"))
+print(loadstring("a, b"))
+print(loadstring("x + 1"))
+print(loadstring("f() = 1"))

@@ -1,0 +1,6 @@
+print(loadstring([[x = "\256"]]))
+print(loadstring([[x = "\999"]]))
+print(loadstring([[return "\255"]]) ~= nil)
+print(loadstring([[return "\q"]])())
+print(loadstring("x = \"a\\\nb\"") ~= nil)
+print(loadstring("x = 'bad\rline'"))

@@ -1,0 +1,6 @@
+print(loadstring("for i = 1 do end"))
+print(loadstring("for i, j = 1, 2 do end"))
+print(loadstring("for i in do end"))
+print(loadstring("for = 1, 2 do end"))
+print(loadstring("for i = 1, 2, 3, 4 do end"))
+print(loadstring("for i == 1, 2 do end"))

@@ -1,0 +1,7 @@
+print(loadstring("function a.b:c.d() end"))
+print(loadstring("function a:b:c() end"))
+print(loadstring("local function a.b() end"))
+print(loadstring("function f(a,) end"))
+print(loadstring("function f(a b) end"))
+print(loadstring("return function end"))
+print(loadstring("x = function(...) return ... end") ~= nil)

@@ -1,0 +1,8 @@
+print(loadstring("x = 1 @ 2"))
+print(loadstring("x = $"))
+print(loadstring("x = 1 ! 2"))
+print(loadstring("x = `cmd`"))
+print(loadstring("x = 1 ~ 2"))
+print(loadstring("x = 5 // 2"))
+print(loadstring("goto label"))
+print(loadstring("::label::"))

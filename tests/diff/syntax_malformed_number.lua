@@ -1,0 +1,8 @@
+print(loadstring("x = 1.2.3"))
+print(loadstring("x = 1e"))
+print(loadstring("x = 0xZZ"))
+print(loadstring("x = 12abc"))
+print(loadstring("x = 3..4"))
+print(loadstring("x = 1e+"))
+print(loadstring("return 0x"))
+print(loadstring("return 1 .. 2")())

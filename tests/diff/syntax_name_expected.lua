@@ -1,0 +1,8 @@
+print(loadstring("local function () end"))
+print(loadstring("function () end"))
+print(loadstring("x = t.1"))
+print(loadstring("obj:()"))
+print(loadstring("for 1 = 1, 2 do end"))
+print(loadstring("local 1 = 2"))
+print(loadstring("function f(1) end"))
+print(loadstring("for i do end"))

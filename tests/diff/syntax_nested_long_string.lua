@@ -1,0 +1,5 @@
+print(loadstring("x = [[ outer [[ inner ]] ]]"))
+print(loadstring("--[[ outer [[ inner ]] ]]"))
+print(loadstring("x = [=[ [[ fine at different level ]] ]=]") ~= nil)
+print(loadstring("x = [==  bad delimiter"))
+print(loadstring("x = [= no bracket"))

@@ -1,0 +1,7 @@
+print(loadstring("print((1)"))
+print(loadstring("t = {1, 2"))
+print(loadstring("x = t[1"))
+print(loadstring("f(1, 2"))
+print(loadstring("t = {[1 = 2}"))
+print(loadstring("x = (1 + 2))"))
+print(loadstring("function f(a, b end"))

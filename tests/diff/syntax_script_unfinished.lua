@@ -1,0 +1,5 @@
+print("never printed")
+local function f()
+  if true then
+    return 1
+  end

@@ -1,0 +1,7 @@
+print(loadstring("t = {1 2}"))
+print(loadstring("t = {,}"))
+print(loadstring("t = {a = }"))
+print(loadstring("t = {[1] 2}"))
+print(loadstring("t = {1,, 2}"))
+print(loadstring("t = {x = 1;; y = 2}"))
+print(loadstring("t = {;}"))

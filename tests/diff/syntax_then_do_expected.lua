@@ -1,0 +1,8 @@
+print(loadstring("if x y = 1 end"))
+print(loadstring("while x y = 1 end"))
+print(loadstring("for i = 1, 2 y = 1 end"))
+print(loadstring("for k, v in pairs(t) print(k) end"))
+print(loadstring("if x then else y end"))
+print(loadstring("elseif x then end"))
+print(loadstring("repeat x = 1"))
+print(loadstring("repeat x = 1 until"))

@@ -1,0 +1,7 @@
+print(loadstring("x = = 1"))
+print(loadstring("x = 1 +"))
+print(loadstring("local = 5"))
+print(loadstring("return )"))
+print(loadstring("f(,)"))
+print(loadstring("x = }"))
+print(loadstring("x = 1 2"))

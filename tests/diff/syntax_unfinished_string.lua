@@ -1,0 +1,8 @@
+print(loadstring("x = 'abc"))
+print(loadstring('x = "abc'))
+print(loadstring('x = "abc\ndef"'))
+print(loadstring("x = 'it''s'"))
+print(loadstring('x = "trailing backslash\\'))
+print(loadstring("x = [[never closed"))
+print(loadstring("x = [==[wrong level]=]"))
+print(loadstring("--[[ unfinished comment"))

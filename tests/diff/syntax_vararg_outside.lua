@@ -1,0 +1,5 @@
+print(loadstring("function f() return ... end"))
+print(loadstring("local function g(a, b) local x = ... end"))
+print(type(loadstring("return ...")))
+print(loadstring("return function(...) return function() return ... end end"))
+print(loadstring("function h(..., x) end"))

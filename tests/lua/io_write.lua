@@ -1,0 +1,5 @@
+assert(io.write("") == true, "io.write returns true in 5.1")
+assert(select("#", io.write()) == 1, "io.write always returns one value")
+assert(not pcall(io.write, {}), "io.write rejects tables")
+assert(not pcall(io.write, nil), "io.write rejects nil")
+assert(pcall(io.write, 1, 2.5, "") == true, "io.write accepts numbers")

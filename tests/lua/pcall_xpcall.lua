@@ -1,0 +1,23 @@
+local function eq(a, b, what) assert(a == b, what .. ": expected " .. tostring(b) .. ", got " .. tostring(a)) end
+local ok, a, b = pcall(function() return 1, 2 end)
+eq(ok, true, "pcall ok"); eq(a + b, 3, "pcall returns")
+eq(select("#", pcall(function() end)), 1, "pcall no results")
+ok, a = pcall(error, "x", 0)
+eq(ok, false, "pcall fail"); eq(a, "x", "pcall message")
+ok, a = xpcall(function() error("e", 0) end, function(m) return "H:" .. m end)
+eq(a, "H:e", "xpcall handler")
+ok, a, b = xpcall(function() return "r1", "r2" end, print)
+eq(ok, true, "xpcall ok"); eq(b, "r2", "xpcall results")
+ok, a = xpcall(function() error({1}) end, function(m) return #m end)
+eq(a, 1, "handler receives table")
+ok, a = pcall(pcall, error, "n")
+eq(ok, true, "outer pcall ok"); eq(a, false, "inner pcall failed")
+ok, a = pcall(function() local ok2, e = pcall(error, "inner", 0) error(e .. "+outer", 0) end)
+eq(a, "inner+outer", "rethrow")
+local depth = 0
+local function rec() depth = depth + 1 if depth < 50 then return pcall(rec) end return true end
+eq(rec(), true, "nested pcalls")
+ok, a = pcall(nil)
+eq(a, "attempt to call a nil value", "pcall nil")
+ok, a = xpcall(function() local x = nil; return x.y end, function(m) return (m:gsub("^.-:%d+: ", "")) end)
+eq(a, "attempt to index local 'x' (a nil value)", "handler strips position")

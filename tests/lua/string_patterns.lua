@@ -1,0 +1,33 @@
+local function eq(a, b, what) assert(a == b, what .. ": expected " .. tostring(b) .. ", got " .. tostring(a)) end
+local i, j = ("hello world"):find("wor")
+eq(i, 7, "find start"); eq(j, 9, "find end")
+eq(("a.b"):find(".", 1, true), 2, "plain find"); eq(("a.b"):find("%."), 2, "escaped find")
+eq(("abc"):find("x"), nil, "find miss")
+local _, _, cap = ("key=val"):find("=(%w+)")
+eq(cap, "val", "find capture")
+eq(("hello 42"):match("%d+"), "42", "match digits")
+local k, v = ("a = b"):match("(%w+)%s*=%s*(%w+)")
+eq(k .. v, "ab", "match captures")
+eq(("  x  "):match("^%s*(.-)%s*$"), "x", "trim")
+eq(("abc"):match("()b"), 2, "position capture")
+eq(("f(a(b))"):match("%b()"), "(a(b))", "balanced")
+local words = {}
+for w in ("one two three"):gmatch("%a+") do words[#words + 1] = w end
+eq(table.concat(words, ","), "one,two,three", "gmatch")
+local pairs_ = {}
+for kk, vv in ("a=1,b=2"):gmatch("(%w)=(%w)") do pairs_[#pairs_ + 1] = kk .. vv end
+eq(table.concat(pairs_), "a1b2", "gmatch captures")
+local r, n = ("hello"):gsub("l", "L")
+eq(r, "heLLo", "gsub"); eq(n, 2, "gsub count")
+eq((("hello"):gsub("l", "L", 1)), "heLlo", "gsub limit")
+eq((("abc"):gsub("%w", "%0%0")), "aabbcc", "gsub %0")
+eq((("hello world"):gsub("(%w+) (%w+)", "%2 %1")), "world hello", "gsub swap")
+eq((("$x $y"):gsub("%$(%w)", {x = "1"})), "1 $y", "gsub table")
+eq((("1 2"):gsub("%d", function(d) return d + 1 end)), "2 3", "gsub function")
+eq((("abc"):gsub("", "-")), "-a-b-c-", "gsub empty pattern")
+eq((("x^2"):gsub("%^", "**")), "x**2", "escaped caret")
+assert(not pcall(string.find, "a", "[a"), "malformed pattern")
+assert(not pcall(string.match, "a", "(a"), "unfinished capture")
+eq(("2024-01-02"):match("^(%d%d%d%d)-(%d%d)-(%d%d)$"), "2024", "anchored")
+eq(("[x]"):match("%[(.)%]"), "x", "escaped brackets")
+eq(("aaa"):match("a-b"), nil, "lazy no match"); eq(("aaab"):match("a-b"), "aaab", "lazy match")

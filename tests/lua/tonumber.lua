@@ -1,0 +1,16 @@
+local function eq(a, b, what) assert(a == b, what .. ": expected " .. tostring(b) .. ", got " .. tostring(a)) end
+eq(tonumber("10"), 10, "decimal"); eq(tonumber("0x10"), 16, "hex"); eq(tonumber("1e3"), 1000, "exp")
+eq(tonumber(" 7 "), 7, "spaces"); eq(tonumber("7 7"), nil, "inner space")
+eq(tonumber("abc"), nil, "letters"); eq(tonumber(""), nil, "empty"); eq(tonumber({}), nil, "table")
+eq(tonumber("1010", 2), 10, "base 2"); eq(tonumber("777", 8), 511, "base 8")
+eq(tonumber("ff", 16), 255, "base 16"); eq(tonumber("FF", 16), 255, "base 16 upper")
+eq(tonumber("zz", 36), 1295, "base 36"); eq(tonumber("Zz", 36), 1295, "base 36 mixed")
+eq(tonumber("2", 2), nil, "digit out of base"); eq(tonumber("", 16), nil, "empty with base")
+eq(tonumber("1.5", 16), nil, "no fraction with base"); eq(tonumber(" 11 ", 2), 3, "spaces with base")
+eq(tonumber("10", 10), 10, "base 10 explicit")
+for b = 2, 36 do eq(tonumber("10", b), b, "10 in base " .. b) end
+assert(not pcall(tonumber, "1", 1), "base 1 invalid")
+assert(not pcall(tonumber, "1", 37), "base 37 invalid")
+eq(tonumber(5), 5, "number passthrough")
+eq(tonumber("-12.5"), -12.5, "negative float")
+eq(tonumber(".5e1"), 5, "leading dot exponent")
