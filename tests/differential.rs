@@ -17,7 +17,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::{Arc, Mutex};
+use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -40,14 +40,40 @@ fn find_in_path(program: &str) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-fn drain<R: Read + Send + 'static>(src: Option<R>) -> thread::JoinHandle<Vec<u8>> {
-    thread::spawn(move || {
-        let mut buf = Vec::new();
-        if let Some(mut r) = src {
-            let _ = r.read_to_end(&mut buf);
-        }
-        buf
-    })
+/// Reads a pipe on a background thread into a shared buffer.
+struct Collector {
+    buf: Arc<Mutex<Vec<u8>>>,
+    done: mpsc::Receiver<()>,
+}
+
+impl Collector {
+    fn start<R: Read + Send + 'static>(src: Option<R>) -> Collector {
+        let buf = Arc::new(Mutex::new(Vec::new()));
+        let (tx, done) = mpsc::channel();
+        let shared = Arc::clone(&buf);
+        thread::spawn(move || {
+            if let Some(mut r) = src {
+                let mut chunk = [0u8; 8192];
+                loop {
+                    match r.read(&mut chunk) {
+                        Ok(0) => break,
+                        Ok(n) => shared.lock().unwrap().extend_from_slice(&chunk[..n]),
+                        Err(ref e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        Err(_) => break,
+                    }
+                }
+            }
+            let _ = tx.send(());
+        });
+        Collector { buf, done }
+    }
+
+    fn finish(self, deadline: Instant) -> Vec<u8> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let _ = self.done.recv_timeout(left);
+        let data = self.buf.lock().unwrap().clone();
+        data
+    }
 }
 
 fn wait_with_timeout(child: &mut Child, timeout: Duration) -> (Option<ExitStatus>, bool) {
@@ -82,11 +108,14 @@ fn run(program: &Path, script: &str, cwd: &Path) -> Result<RunOutput, String> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot start {}: {}", program.display(), e))?;
-    let out = drain(child.stdout.take());
-    let err = drain(child.stderr.take());
+    let out = Collector::start(child.stdout.take());
+    let err = Collector::start(child.stderr.take());
     let (status, timed_out) = wait_with_timeout(&mut child, TIMEOUT);
-    let stdout = out.join().unwrap_or_default();
-    let stderr = err.join().unwrap_or_default();
+    // A killed process may have left descendants holding the pipes open:
+    // wait only briefly for end-of-file, then take what has been read.
+    let grace = Instant::now() + Duration::from_secs(2);
+    let stdout = out.finish(grace);
+    let stderr = err.finish(grace);
     Ok(RunOutput { stdout, stderr, status, timed_out })
 }
 
@@ -194,20 +223,20 @@ fn compare(script: &str, root: &Path, reference: &Path, cellua: &Path) -> Result
         ));
     }
 
-    let ref_prefixes = vec![
+    // Strip the program-name prefix that lua.c puts in front of uncaught
+    // errors (`lua5.1: ...`, `cellua: ...`, or the binary's full path).
+    let prefixes = vec![
         format!("{}: ", REFERENCE),
-        format!("{}: ", reference.display()),
-    ];
-    let cellua_prefixes = vec![
-        format!("{}: ", cellua.display()),
         "cellua: ".to_string(),
+        format!("{}: ", reference.display()),
+        format!("{}: ", cellua.display()),
         format!(
             "{}: ",
             cellua.file_name().and_then(OsStr::to_str).unwrap_or("cellua")
         ),
     ];
-    let err_e = normalize_addresses(&first_stderr_line(&expected.stderr, &ref_prefixes));
-    let err_a = normalize_addresses(&first_stderr_line(&actual.stderr, &cellua_prefixes));
+    let err_e = normalize_addresses(&first_stderr_line(&expected.stderr, &prefixes));
+    let err_a = normalize_addresses(&first_stderr_line(&actual.stderr, &prefixes));
     if err_e != err_a {
         problems.push(format!(
             "  first stderr line differs\n    lua5.1: {}\n    cellua: {}",

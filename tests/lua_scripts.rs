@@ -9,20 +9,47 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 const SHOW_CHARS: usize = 2000;
 
-fn drain<R: Read + Send + 'static>(src: Option<R>) -> thread::JoinHandle<Vec<u8>> {
-    thread::spawn(move || {
-        let mut buf = Vec::new();
-        if let Some(mut r) = src {
-            let _ = r.read_to_end(&mut buf);
-        }
-        buf
-    })
+/// Reads a pipe on a background thread into a shared buffer.
+struct Collector {
+    buf: Arc<Mutex<Vec<u8>>>,
+    done: mpsc::Receiver<()>,
+}
+
+impl Collector {
+    fn start<R: Read + Send + 'static>(src: Option<R>) -> Collector {
+        let buf = Arc::new(Mutex::new(Vec::new()));
+        let (tx, done) = mpsc::channel();
+        let shared = Arc::clone(&buf);
+        thread::spawn(move || {
+            if let Some(mut r) = src {
+                let mut chunk = [0u8; 8192];
+                loop {
+                    match r.read(&mut chunk) {
+                        Ok(0) => break,
+                        Ok(n) => shared.lock().unwrap().extend_from_slice(&chunk[..n]),
+                        Err(ref e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        Err(_) => break,
+                    }
+                }
+            }
+            let _ = tx.send(());
+        });
+        Collector { buf, done }
+    }
+
+    fn finish(self, deadline: Instant) -> Vec<u8> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let _ = self.done.recv_timeout(left);
+        let data = self.buf.lock().unwrap().clone();
+        data
+    }
 }
 
 fn wait_with_timeout(child: &mut Child, timeout: Duration) -> (Option<ExitStatus>, bool) {
@@ -66,11 +93,12 @@ fn run_script(cellua: &Path, root: &Path, script: &str) -> Result<(), String> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot start {}: {}", cellua.display(), e))?;
-    let out = drain(child.stdout.take());
-    let err = drain(child.stderr.take());
+    let out = Collector::start(child.stdout.take());
+    let err = Collector::start(child.stderr.take());
     let (status, timed_out) = wait_with_timeout(&mut child, TIMEOUT);
-    let stdout = out.join().unwrap_or_default();
-    let stderr = err.join().unwrap_or_default();
+    let grace = Instant::now() + Duration::from_secs(2);
+    let stdout = out.finish(grace);
+    let stderr = err.finish(grace);
 
     let verdict = if timed_out {
         Some(format!("timed out after {} s (killed)", TIMEOUT.as_secs()))

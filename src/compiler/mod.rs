@@ -32,17 +32,9 @@ pub enum Error {
 /// On failure returns the complete 5.1-style message, e.g.
 /// `[string "x = = 1"]:1: unexpected symbol near '='`.
 pub fn compile(source: &[u8], chunkname: &[u8]) -> Result<FuncProto, String> {
-    // A first line starting with '#' (e.g. "#!/usr/bin/lua") is skipped;
-    // its newline is kept so line numbers stay right.
-    let start = if source.first() == Some(&b'#') {
-        source
-            .iter()
-            .position(|&c| c == b'\n' || c == b'\r')
-            .unwrap_or(source.len())
-    } else {
-        0
-    };
-    parser::parse(source, start, chunkname)
+    // (A `#!` first line is skipped by the file loader, not here: 5.1's
+    // `loadstring` does not skip it.)
+    parser::parse(source, 0, chunkname)
 }
 
 /// Format a chunk name for messages as 5.1's `luaO_chunkid` does:

@@ -227,7 +227,7 @@ fn rawequal(lua: &mut Lua) -> LuaResult<usize> {
 fn setmetatable(lua: &mut Lua) -> LuaResult<usize> {
     let t = lua.check_table(1)?;
     let mt = match lua.arg(2) {
-        Value::Nil => None,
+        Value::Nil if lua.nargs() >= 2 => None,
         Value::Table(m) => Some(m),
         _ => return Err(lua.arg_error(2, "nil or table expected")),
     };
@@ -265,9 +265,9 @@ fn assert(lua: &mut Lua) -> LuaResult<usize> {
 fn error(lua: &mut Lua) -> LuaResult<usize> {
     let v = lua.arg(1);
     let level = lua.opt_int(2, 1)?;
-    if let (Value::String(s), true) = (v, level > 0) {
+    if matches!(v, Value::String(_) | Value::Number(_)) && level > 0 {
         let mut msg = lua.where_(level as usize);
-        msg.extend_from_slice(lua.heap.str_bytes(s));
+        msg.extend_from_slice(&lua.tostring_raw(v));
         return Err(LuaError::Runtime(lua.new_str(&msg)));
     }
     Err(LuaError::Runtime(v))
@@ -338,21 +338,24 @@ fn load(lua: &mut Lua) -> LuaResult<usize> {
     let name = lua.opt_bytes(2, b"=(load)")?;
     let mut src = Vec::new();
     loop {
-        let piece = match lua.call1(f, &[]) {
-            Ok(v) => v,
-            Err(e) => {
-                let v = lua.error_value(e);
-                return lua.ret(&[Value::Nil, v]);
+        // Protected: a failing reader makes `load` return nil and the error.
+        let func = lua.top;
+        lua.push(f)?;
+        let piece = match lua.pcall(func, 1, None) {
+            Ok(()) => {
+                lua.top = func;
+                lua.stack[func]
             }
+            Err(e) => return lua.ret(&[Value::Nil, e]),
         };
         match piece {
             Value::Nil => break,
-            Value::String(s) => {
-                let b = lua.heap.str_bytes(s);
+            Value::String(_) | Value::Number(_) => {
+                let b = lua.tostring_raw(piece);
                 if b.is_empty() {
                     break;
                 }
-                src.extend_from_slice(b);
+                src.extend_from_slice(&b);
             }
             _ => {
                 let m = lua.new_str(b"reader function must return a string");
@@ -387,7 +390,18 @@ pub fn load_file(lua: &mut Lua, path: Option<&[u8]>) -> LuaResult<Value> {
             (s, b"=stdin".to_vec())
         }
     };
-    lua.load(&src, &name)
+    lua.load(skip_hash_line(&src), &name)
+}
+
+/// Files may start with a `#` line (`#!/usr/bin/lua`): drop its text but
+/// keep its newline so line numbers stay right.
+fn skip_hash_line(src: &[u8]) -> &[u8] {
+    if src.first() == Some(&b'#') {
+        let nl = src.iter().position(|&c| c == b'\n').unwrap_or(src.len());
+        &src[nl..]
+    } else {
+        src
+    }
 }
 
 fn loadfile(lua: &mut Lua) -> LuaResult<usize> {
@@ -407,11 +421,15 @@ fn dofile(lua: &mut Lua) -> LuaResult<usize> {
 
 /// The function at `level` for getfenv/setfenv (level 1 = the caller).
 fn level_function(lua: &mut Lua, level: i64) -> LuaResult<Value> {
-    let n = lua.frames.len() as i64;
-    if level < 0 || level >= n {
-        return Err(lua.arg_error(1, "invalid level"));
-    }
-    let fr = &lua.frames[(n - 1 - level) as usize];
+    let idx = match lua.stack_level(level.max(0) as usize) {
+        Some(Some(idx)) if level >= 0 => idx,
+        Some(None) => {
+            let msg = format!("no function environment for tail call at level {level}");
+            return Err(lua.lib_error(msg));
+        }
+        _ => return Err(lua.arg_error(1, "invalid level")),
+    };
+    let fr = &lua.frames[idx];
     Ok(match &fr.kind {
         FrameKind::Lua { closure, .. } => Value::LuaFunction(*closure),
         FrameKind::Native { func } => Value::NativeFunction(*func),
@@ -461,19 +479,24 @@ fn setfenv(lua: &mut Lua) -> LuaResult<usize> {
     };
     match f {
         Value::LuaFunction(c) => {
-            if let Some(cl) = lua.heap.closures.get_mut().get_mut(c) {
-                cl.env = t;
-            }
-            for fr in lua.frames.iter_mut() {
-                if let FrameKind::Lua { closure, env, .. } = &mut fr.kind {
-                    if *closure == c {
-                        *env = t;
-                    }
-                }
-            }
+            set_closure_env(lua, c, t);
             lua.ret(&[f])
         }
         _ => Err(lua.lib_error("'setfenv' cannot change environment of given object")),
+    }
+}
+
+/// Change a Lua function's environment, including in its running frames.
+pub fn set_closure_env(lua: &mut Lua, c: crate::value::ClosureRef, t: crate::value::TableRef) {
+    if let Some(cl) = lua.heap.closures.get_mut().get_mut(c) {
+        cl.env = t;
+    }
+    for fr in lua.frames.iter_mut() {
+        if let FrameKind::Lua { closure, env, .. } = &mut fr.kind {
+            if *closure == c {
+                *env = t;
+            }
+        }
     }
 }
 
@@ -560,7 +583,7 @@ fn co_resume(lua: &mut Lua) -> LuaResult<usize> {
 
 fn co_yield(lua: &mut Lua) -> LuaResult<usize> {
     if let Err(msg) = lua.can_yield() {
-        return Err(lua.lib_error(msg));
+        return Err(lua.plain_error(msg));
     }
     Err(LuaError::Yield)
 }

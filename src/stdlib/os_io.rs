@@ -53,7 +53,8 @@ fn io_write(lua: &mut Lua) -> LuaResult<usize> {
             }
         }
     }
-    Ok(0)
+    drop(out);
+    lua.ret(&[Value::Boolean(true)])
 }
 
 fn io_read(lua: &mut Lua) -> LuaResult<usize> {

@@ -26,8 +26,10 @@ pub fn open(lua: &mut Lua) {
     lua.set_field(p, b"cpath", v);
     let v = lua.new_str(b"/\n;\n?\n!\n-");
     lua.set_field(p, b"config", v);
+    lua.register(p, "seeall", seeall);
     let g = lua.globals;
     lua.register(g, "require", require);
+    lua.register(g, "module", module);
     // Libraries already opened count as loaded.
     for name in [&b"_G"[..], b"string", b"table", b"math", b"io", b"os", b"coroutine", b"package", b"debug"] {
         let v = if name == b"_G" { Value::Table(g) } else { lua.get_field(g, name) };
@@ -109,4 +111,86 @@ fn require(lua: &mut Lua) -> LuaResult<usize> {
         return lua.ret(&[Value::Boolean(true)]);
     }
     lua.ret(&[v])
+}
+
+/// `package.seeall(m)`: give `m` a metatable whose `__index` is `_G`.
+fn seeall(lua: &mut Lua) -> LuaResult<usize> {
+    let m = lua.check_table(1)?;
+    let mt = match lua.heap.table(m)?.metatable {
+        Some(mt) => mt,
+        None => {
+            let mt = lua.heap.new_table(0, 1);
+            lua.heap.table(m)?.metatable = Some(mt);
+            mt
+        }
+    };
+    let g = lua.globals;
+    lua.set_field(mt, b"__index", Value::Table(g));
+    Ok(0)
+}
+
+/// Find or create the table at dotted path `name` under `root`.
+fn find_table(lua: &mut Lua, root: crate::value::TableRef, name: &[u8]) -> Option<crate::value::TableRef> {
+    let mut t = root;
+    for part in name.split(|&c| c == b'.') {
+        match lua.get_field(t, part) {
+            Value::Nil => {
+                let n = lua.heap.new_table(0, 4);
+                lua.set_field(t, part, Value::Table(n));
+                t = n;
+            }
+            Value::Table(n) => t = n,
+            _ => return None,
+        }
+    }
+    Some(t)
+}
+
+/// `module(name, ...)`: the 5.1 module system.
+fn module(lua: &mut Lua) -> LuaResult<usize> {
+    let name = lua.check_bytes(1)?;
+    let g = lua.globals;
+    let loaded = match lua.get_field(g, b"package") {
+        Value::Table(p) => match lua.get_field(p, b"loaded") {
+            Value::Table(l) => l,
+            _ => return Err(lua.lib_error("'package.loaded' must be a table")),
+        },
+        _ => return Err(lua.lib_error("'package' must be a table")),
+    };
+    let m = match lua.get_field(loaded, &name) {
+        Value::Table(t) => t,
+        _ => {
+            let Some(t) = find_table(lua, g, &name) else {
+                let msg = format!("name conflict for module '{}'", String::from_utf8_lossy(&name));
+                return Err(lua.lib_error(msg));
+            };
+            lua.set_field(loaded, &name, Value::Table(t));
+            t
+        }
+    };
+    if lua.get_field(m, b"_NAME").is_nil() {
+        lua.set_field(m, b"_M", Value::Table(m));
+        let n = lua.new_str(&name);
+        lua.set_field(m, b"_NAME", n);
+        let pkg = match name.iter().rposition(|&c| c == b'.') {
+            Some(p) => name[..=p].to_vec(),
+            None => Vec::new(),
+        };
+        let p = lua.new_str(&pkg);
+        lua.set_field(m, b"_PACKAGE", p);
+    }
+    // The calling function's environment becomes the module.
+    let n = lua.frames.len();
+    let caller = if n >= 2 { Some(lua.frames[n - 2].kind.clone()) } else { None };
+    match caller {
+        Some(crate::heap::FrameKind::Lua { closure, .. }) => {
+            crate::stdlib::base::set_closure_env(lua, closure, m);
+        }
+        _ => return Err(lua.lib_error("'module' not called from a Lua function")),
+    }
+    for i in 2..=lua.nargs() {
+        let f = lua.arg(i);
+        lua.call1(f, &[Value::Table(m)])?;
+    }
+    Ok(0)
 }

@@ -71,10 +71,8 @@ fn find_aux(lua: &mut Lua, is_find: bool) -> LuaResult<usize> {
     let plain = is_find && lua.arg(4).truthy();
     let subject = lua.heap.str_bytes(s).to_vec();
     let len = subject.len() as i64;
-    let init1 = if init < 0 { (len + init + 1).max(1) } else { init.max(1) };
-    if init1 > len + 1 {
-        return lua.ret(&[Value::Nil]);
-    }
+    // 5.1 clamps a start past the end to the end.
+    let init1 = if init < 0 { (len + init + 1).max(1) } else { init.max(1) }.min(len + 1);
     let pat_bytes = lua.heap.str_bytes(p).to_vec();
     let r = if is_find && (plain || pattern::is_plain(&pat_bytes)) {
         pattern::str_find(&subject, &pat_bytes, init1, true)

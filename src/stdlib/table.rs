@@ -111,8 +111,11 @@ fn concat(lua: &mut Lua) -> LuaResult<usize> {
         match geti(lua, t, k)? {
             Value::String(s) => out.extend_from_slice(lua.heap.str_bytes(s)),
             Value::Number(n) => crate::number::fmt_number(n, &mut out),
-            _ => {
-                let msg = format!("invalid value (at index {k}) in table for 'concat'");
+            other => {
+                let msg = format!(
+                    "invalid value ({}) at index {k} in table for 'concat'",
+                    other.type_name()
+                );
                 return Err(lua.lib_error(msg));
             }
         }

@@ -75,10 +75,10 @@ impl Lua {
     pub fn resume(&mut self, co: ThreadRef, args: &[Value]) -> LuaResult<Result<Vec<Value>, Value>> {
         let status = self.thread_status(co);
         if status != CoStatus::Suspended {
-            let msg: &[u8] = if status == CoStatus::Dead {
-                b"cannot resume dead coroutine"
-            } else {
-                b"cannot resume non-suspended coroutine"
+            let msg: &[u8] = match status {
+                CoStatus::Dead => b"cannot resume dead coroutine",
+                CoStatus::Running => b"cannot resume running coroutine",
+                _ => b"cannot resume normal coroutine",
             };
             return Ok(Err(self.new_str(msg)));
         }
@@ -164,7 +164,8 @@ impl Lua {
     /// Called by the `yield` native: check that yielding is allowed here.
     pub fn can_yield(&mut self) -> Result<(), &'static str> {
         if self.cur_thread == self.main_thread {
-            return Err("attempt to yield from outside a coroutine");
+            // 5.1 reports this case with the boundary message too.
+            return Err("attempt to yield across metamethod/C-call boundary");
         }
         let base = self
             .heap

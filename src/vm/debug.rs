@@ -121,16 +121,37 @@ impl Lua {
     /// `chunk:line: ` of the frame `level` levels below the top (0 = top),
     /// or empty when that frame is not a Lua function.
     pub fn where_(&self, level: usize) -> Vec<u8> {
-        let n = self.frames.len();
-        if level >= n {
+        let Some(Some(idx)) = self.stack_level(level) else {
             return Vec::new();
-        }
-        let f = &self.frames[n - 1 - level];
+        };
+        let f = &self.frames[idx];
         if let FrameKind::Lua { proto, .. } = &f.kind {
             let line = current_line(proto, f.pc);
             return format!("{}:{}: ", chunk_id(&proto.source), line).into_bytes();
         }
         Vec::new()
+    }
+
+    /// Resolve a stack level as `lua_getstack` does (0 = the running
+    /// function): `None` when there is no such level, `Some(None)` for the
+    /// lost caller of a tail call, else the frame index.
+    pub fn stack_level(&self, level: usize) -> Option<Option<usize>> {
+        let mut level = level as i64;
+        let mut idx = self.frames.len();
+        while level > 0 && idx > 0 {
+            idx -= 1;
+            level -= 1;
+            if matches!(self.frames[idx].kind, FrameKind::Lua { .. }) {
+                level -= self.frames[idx].tailcalls as i64;
+            }
+        }
+        if level == 0 && idx > 0 {
+            Some(Some(idx - 1))
+        } else if level < 0 {
+            Some(None)
+        } else {
+            None
+        }
     }
 
     /// Describe register `reg` of the running Lua frame.

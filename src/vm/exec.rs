@@ -407,6 +407,9 @@ impl Lua {
                             continue 'newframe;
                         }
                         // A native: an ordinary call, then return its results.
+                        if !self.open_upvals.is_empty() {
+                            self.close_upvals(base);
+                        }
                         self.precall(func, crate::vm::MULTRET, false)?;
                         let n = self.top - func;
                         if self.do_return(func, n) || self.frames.len() <= entry_depth {
