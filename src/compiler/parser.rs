@@ -1204,7 +1204,7 @@ mod tests {
                 "x = 'a\\\nb' y",
                 "[string \"x = 'a\\...\"]:2: '=' expected near '<eof>'",
             ),
-            ("#!shebang\nx = = 1", "[string \"#!shebang...\"]:2: unexpected symbol near '='"),
+            ("#!shebang\nx = = 1", "[string \"#!shebang...\"]:1: unexpected symbol near '#'"),
         ];
         for (src, want) in cases {
             assert_eq!(err(src), *want, "source: {:?}", src);
