@@ -22,26 +22,55 @@ pub fn register(lua: &mut Lua, t: TableRef) {
 /// Compiled patterns keyed by their (interned) source string.
 #[derive(Default)]
 pub struct PatternCache {
+    /// Keyed by handle: a freed string's handle is never reused with the
+    /// same version, so a stale entry can never match.
     map: std::collections::HashMap<(StrRef, bool), Rc<Pattern>>,
 }
 
-impl PatternCache {
-    fn get(&mut self, key: StrRef, gmatch: bool, src: &[u8]) -> Rc<Pattern> {
-        if let Some(p) = self.map.get(&(key, gmatch)) {
-            return p.clone();
-        }
-        if self.map.len() >= 64 {
-            self.map.clear();
-        }
-        let p = Rc::new(if gmatch { Pattern::new_gmatch(src) } else { Pattern::new(src) });
-        self.map.insert((key, gmatch), p.clone());
-        p
+fn compiled(lua: &mut Lua, key: StrRef, gmatch: bool) -> Rc<Pattern> {
+    if let Some(p) = lua.pattern_cache.map.get(&(key, gmatch)) {
+        return p.clone();
     }
+    let cache = &mut lua.pattern_cache.map;
+    if cache.len() >= 64 {
+        cache.clear();
+    }
+    let src = lua.heap.str_bytes(key);
+    let p = Rc::new(if gmatch { Pattern::new_gmatch(src) } else { Pattern::new(src) });
+    cache.insert((key, gmatch), p.clone());
+    p
 }
 
-fn compiled(lua: &mut Lua, key: StrRef, gmatch: bool) -> Rc<Pattern> {
-    let src = lua.heap.str_bytes(key).to_vec();
-    lua.pattern_cache.get(key, gmatch, &src)
+/// A match value copied out of the subject (so the subject need not be).
+enum Owned {
+    Str(Vec<u8>),
+    Pos(usize),
+}
+
+/// Copy the values of `m` out of `subject`.
+fn owned_values(m: &Match, subject: &[u8], whole_if_none: bool) -> Result<Vec<Owned>, String> {
+    let n = if m.captures.is_empty() && !whole_if_none { 0 } else { m.num_values() };
+    (0..n)
+        .map(|i| {
+            m.value(subject, i).map(|v| match v {
+                CaptureValue::Str(s) => Owned::Str(s.to_vec()),
+                CaptureValue::Position(p) => Owned::Pos(p),
+            })
+        })
+        .collect()
+}
+
+fn push_owned(lua: &mut Lua, vals: Vec<Owned>) -> LuaResult<usize> {
+    let n = vals.len();
+    lua.ensure_stack(lua.top + n + crate::vm::MIN_STACK)?;
+    for v in vals {
+        let val = match v {
+            Owned::Str(s) => lua.new_str(&s),
+            Owned::Pos(p) => Value::Number(p as f64),
+        };
+        lua.push(val)?;
+    }
+    Ok(n)
 }
 
 /// Push one match value.
@@ -69,30 +98,38 @@ fn find_aux(lua: &mut Lua, is_find: bool) -> LuaResult<usize> {
     let p = lua.check_strref(2)?;
     let init = lua.opt_int(3, 1)?;
     let plain = is_find && lua.arg(4).truthy();
-    let subject = lua.heap.str_bytes(s).to_vec();
-    let len = subject.len() as i64;
+    let len = lua.heap.str_bytes(s).len() as i64;
     // 5.1 clamps a start past the end to the end.
     let init1 = if init < 0 { (len + init + 1).max(1) } else { init.max(1) }.min(len + 1);
-    let pat_bytes = lua.heap.str_bytes(p).to_vec();
-    let r = if is_find && (plain || pattern::is_plain(&pat_bytes)) {
-        pattern::str_find(&subject, &pat_bytes, init1, true)
-    } else {
-        let pc = compiled(lua, p, false);
-        pc.find(&subject, (init1 - 1) as usize)
+    let use_plain = is_find && (plain || pattern::is_plain(lua.heap.str_bytes(p)));
+    let pc = if use_plain { None } else { Some(compiled(lua, p, false)) };
+    // Match in place (no copy of the subject): find loops over a long
+    // string with a moving init must stay linear.
+    let r = {
+        let strings = lua.heap.strings.get_mut();
+        let subject = strings.get(s).map(|x| x.as_bytes()).unwrap_or(b"");
+        let m = match &pc {
+            None => {
+                let pat = strings.get(p).map(|x| x.as_bytes()).unwrap_or(b"");
+                pattern::str_find(subject, pat, init1, true)
+            }
+            Some(pc) => pc.find(subject, (init1 - 1) as usize),
+        };
+        m.and_then(|m| match m {
+            None => Ok(None),
+            Some(m) => owned_values(&m, subject, !is_find).map(|v| Some((m.start, m.end, v))),
+        })
     };
-    let m = match r {
-        Ok(m) => m,
-        Err(e) => return Err(lua.lib_error(e)),
-    };
-    match m {
-        None => lua.ret(&[Value::Nil]),
-        Some(m) => {
+    match r {
+        Err(e) => Err(lua.lib_error(e)),
+        Ok(None) => lua.ret(&[Value::Nil]),
+        Ok(Some((start, end, vals))) => {
             if is_find {
-                lua.push(Value::Number((m.start + 1) as f64))?;
-                lua.push(Value::Number(m.end as f64))?;
-                Ok(2 + push_captures(lua, &m, &subject, false)?)
+                lua.push(Value::Number((start + 1) as f64))?;
+                lua.push(Value::Number(end as f64))?;
+                Ok(2 + push_owned(lua, vals)?)
             } else {
-                push_captures(lua, &m, &subject, true)
+                push_owned(lua, vals)
             }
         }
     }
@@ -117,13 +154,16 @@ fn gmatch_aux(lua: &mut Lua) -> LuaResult<usize> {
         _ => 0,
     };
     let pc = compiled(lua, p, true);
-    let subject = lua.heap.str_bytes(s).to_vec();
-    let r = pattern::gmatch_next(&pc, &subject, &mut pos);
+    // Match against the subject in place: copying it per call would make
+    // a gmatch loop quadratic.
+    let subject = lua.heap.str_bytes(s);
+    let r = pattern::gmatch_next(&pc, subject, &mut pos)
+        .and_then(|m| m.map(|m| owned_values(&m, subject, true)).transpose());
     lua.set_native_upvalue(3, Value::Number(pos as f64));
     match r {
         Err(e) => Err(lua.lib_error(e)),
         Ok(None) => Ok(0),
-        Ok(Some(m)) => push_captures(lua, &m, &subject, true),
+        Ok(Some(vals)) => push_owned(lua, vals),
     }
 }
 
