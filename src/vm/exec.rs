@@ -77,6 +77,22 @@ impl Lua {
                     }
                 }};
             }
+            // The number in an Rk operand, read through a reference so the
+            // 16-byte value is never copied just to test its tag.
+            macro_rules! rk_num {
+                ($r:expr) => {{
+                    let r = $r;
+                    let v: &Value = if r & RK_CONST != 0 {
+                        &k[(r & !RK_CONST) as usize]
+                    } else {
+                        &self.stack[base + r as usize]
+                    };
+                    match v {
+                        Value::Number(n) => Some(*n),
+                        _ => None,
+                    }
+                }};
+            }
             macro_rules! save_pc {
                 () => {
                     self.frames[fi].pc = pc;
@@ -225,22 +241,22 @@ impl Lua {
                         reg!(a) = v;
                     }
                     Instr::Add { a, b, c } => {
-                        arith_op!(self, Arith::Add, a, b, c, rk, reg, rk_hint, save_pc);
+                        arith_op!(self, rk_num, Arith::Add, a, b, c, rk, reg, rk_hint, save_pc);
                     }
                     Instr::Sub { a, b, c } => {
-                        arith_op!(self, Arith::Sub, a, b, c, rk, reg, rk_hint, save_pc);
+                        arith_op!(self, rk_num, Arith::Sub, a, b, c, rk, reg, rk_hint, save_pc);
                     }
                     Instr::Mul { a, b, c } => {
-                        arith_op!(self, Arith::Mul, a, b, c, rk, reg, rk_hint, save_pc);
+                        arith_op!(self, rk_num, Arith::Mul, a, b, c, rk, reg, rk_hint, save_pc);
                     }
                     Instr::Div { a, b, c } => {
-                        arith_op!(self, Arith::Div, a, b, c, rk, reg, rk_hint, save_pc);
+                        arith_op!(self, rk_num, Arith::Div, a, b, c, rk, reg, rk_hint, save_pc);
                     }
                     Instr::Mod { a, b, c } => {
-                        arith_op!(self, Arith::Mod, a, b, c, rk, reg, rk_hint, save_pc);
+                        arith_op!(self, rk_num, Arith::Mod, a, b, c, rk, reg, rk_hint, save_pc);
                     }
                     Instr::Pow { a, b, c } => {
-                        arith_op!(self, Arith::Pow, a, b, c, rk, reg, rk_hint, save_pc);
+                        arith_op!(self, rk_num, Arith::Pow, a, b, c, rk, reg, rk_hint, save_pc);
                     }
                     Instr::Unm { a, b } => {
                         let v = reg!(b);
@@ -306,11 +322,11 @@ impl Lua {
                         }
                     }
                     Instr::Lt { a, b, c } => {
-                        let x = rk!(b);
-                        let y = rk!(c);
-                        let r = if let (Value::Number(p), Value::Number(q)) = (x, y) {
+                        let r = if let (Some(p), Some(q)) = (rk_num!(b), rk_num!(c)) {
                             p < q
                         } else {
+                            let x = rk!(b);
+                            let y = rk!(c);
                             save_pc!();
                             self.less_than(x, y)?
                         };
@@ -319,11 +335,11 @@ impl Lua {
                         }
                     }
                     Instr::Le { a, b, c } => {
-                        let x = rk!(b);
-                        let y = rk!(c);
-                        let r = if let (Value::Number(p), Value::Number(q)) = (x, y) {
+                        let r = if let (Some(p), Some(q)) = (rk_num!(b), rk_num!(c)) {
                             p <= q
                         } else {
+                            let x = rk!(b);
+                            let y = rk!(c);
                             save_pc!();
                             self.less_equal(x, y)?
                         };
@@ -435,8 +451,9 @@ impl Lua {
                     Instr::ForLoop { a, sbx } => {
                         let ra = base + a as usize;
                         if let (Value::Number(idx), Value::Number(limit), Value::Number(step)) =
-                            (self.stack[ra], self.stack[ra + 1], self.stack[ra + 2])
+                            (&self.stack[ra], &self.stack[ra + 1], &self.stack[ra + 2])
                         {
+                            let (idx, limit, step) = (*idx, *limit, *step);
                             let idx = idx + step;
                             let go = if step > 0.0 { idx <= limit } else { limit <= idx };
                             if go {
@@ -599,12 +616,12 @@ impl Lua {
 /// The arithmetic instruction body: number fast path, else coercion and
 /// metamethods in `Lua::arith`.
 macro_rules! arith_op {
-    ($self:ident, $op:expr, $a:ident, $b:ident, $c:ident, $rk:ident, $reg:ident, $hint:ident, $save:ident) => {{
-        let x = $rk!($b);
-        let y = $rk!($c);
-        if let (Value::Number(p), Value::Number(q)) = (x, y) {
+    ($self:ident, $rkn:ident, $op:expr, $a:ident, $b:ident, $c:ident, $rk:ident, $reg:ident, $hint:ident, $save:ident) => {{
+        if let (Some(p), Some(q)) = ($rkn!($b), $rkn!($c)) {
             $reg!($a) = Value::Number($op.apply(p, q));
         } else {
+            let x = $rk!($b);
+            let y = $rk!($c);
             $save!();
             let r = $self.arith($op, x, y, $hint!($b), $hint!($c))?;
             $reg!($a) = r;
