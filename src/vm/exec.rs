@@ -562,13 +562,19 @@ impl Lua {
             None => return true,
         };
         let dest = fr.func;
+        // `dest < first`, so a forward element-wise copy is safe (and, for
+        // the usual one or two results, cheaper than a memmove call).
         if fr.nresults < 0 {
-            self.stack.copy_within(first..first + n, dest);
+            for i in 0..n {
+                self.stack[dest + i] = self.stack[first + i];
+            }
             self.top = dest + n;
         } else {
             let wanted = fr.nresults as usize;
             let ncopy = n.min(wanted);
-            self.stack.copy_within(first..first + ncopy, dest);
+            for i in 0..ncopy {
+                self.stack[dest + i] = self.stack[first + i];
+            }
             for i in ncopy..wanted {
                 self.stack[dest + i] = Value::Nil;
             }

@@ -321,6 +321,7 @@ impl Lua {
     }
 
     /// Set up a frame for a Lua closure whose arguments are `func+1..top`.
+    #[inline]
     pub(crate) fn push_lua_frame(
         &mut self,
         func: usize,
