@@ -566,16 +566,16 @@ fn check_thread(lua: &mut Lua, i: usize) -> LuaResult<crate::value::ThreadRef> {
 
 fn co_resume(lua: &mut Lua) -> LuaResult<usize> {
     let co = check_thread(lua, 1)?;
-    let n = lua.nargs();
-    let args: Vec<Value> = (2..=n).map(|i| lua.arg(i)).collect();
-    match lua.resume(co, &args)? {
-        Ok(vals) => {
-            lua.ensure_stack(lua.top + vals.len() + 1 + crate::vm::MIN_STACK)?;
-            lua.push(Value::Boolean(true))?;
-            for v in &vals {
-                lua.push(*v)?;
-            }
-            Ok(vals.len() + 1)
+    let nargs = lua.nargs() - 1;
+    let at = lua.top - nargs;
+    match lua.resume_top(co, nargs)? {
+        Ok(n) => {
+            // Put `true` in front of the results.
+            lua.ensure_stack(lua.top + 1)?;
+            lua.stack.copy_within(at..at + n, at + 1);
+            lua.stack[at] = Value::Boolean(true);
+            lua.top = at + n + 1;
+            Ok(n + 1)
         }
         Err(e) => lua.ret(&[Value::Boolean(false), e]),
     }
@@ -605,16 +605,9 @@ fn co_wrap_aux(lua: &mut Lua) -> LuaResult<usize> {
         Value::Thread(t) => t,
         _ => return Err(LuaError::InvalidHandle),
     };
-    let n = lua.nargs();
-    let args: Vec<Value> = (1..=n).map(|i| lua.arg(i)).collect();
-    match lua.resume(co, &args)? {
-        Ok(vals) => {
-            lua.ensure_stack(lua.top + vals.len() + crate::vm::MIN_STACK)?;
-            for v in &vals {
-                lua.push(*v)?;
-            }
-            Ok(vals.len())
-        }
+    let nargs = lua.nargs();
+    match lua.resume_top(co, nargs)? {
+        Ok(n) => Ok(n),
         Err(e) => {
             // 5.1 prefixes string errors with the caller's position.
             if let Value::String(s) = e {

@@ -69,10 +69,30 @@ impl Lua {
         self.cur_thread = t;
     }
 
-    /// Resume `co` with `args`. Returns `Ok(values)` when it yielded or
-    /// finished, `Err(error value)` when it raised an error or could not be
-    /// resumed (`cannot resume dead coroutine`).
+    /// Resume `co` with `args`; see `resume_top`. Returns the values it
+    /// yielded or returned, or the error value.
     pub fn resume(&mut self, co: ThreadRef, args: &[Value]) -> LuaResult<Result<Vec<Value>, Value>> {
+        let base = self.top;
+        self.ensure_stack(base + args.len() + super::MIN_STACK)?;
+        for &a in args {
+            self.push(a)?;
+        }
+        let r = self.resume_top(co, args.len())?;
+        let out = match r {
+            Ok(n) => Ok(self.stack[self.top - n..self.top].to_vec()),
+            Err(e) => Err(e),
+        };
+        self.top = base;
+        Ok(out)
+    }
+
+    /// Resume `co` with the top `nargs` values of the running stack as
+    /// arguments (they are popped). On success the values it yielded or
+    /// returned are pushed and their number returned; otherwise the error
+    /// value (`cannot resume dead coroutine`, or the error it raised).
+    /// Values cross between the two stacks through one reused buffer, so a
+    /// resume/yield round trip allocates nothing.
+    pub fn resume_top(&mut self, co: ThreadRef, nargs: usize) -> LuaResult<Result<usize, Value>> {
         let status = self.thread_status(co);
         if status != CoStatus::Suspended {
             let msg: &[u8] = match status {
@@ -80,11 +100,17 @@ impl Lua {
                 CoStatus::Running => b"cannot resume running coroutine",
                 _ => b"cannot resume normal coroutine",
             };
+            self.top -= nargs;
             return Ok(Err(self.new_str(msg)));
         }
         if self.ccalls >= super::MAX_CCALLS {
+            self.top -= nargs;
             return Ok(Err(self.new_str(b"C stack overflow")));
         }
+        let mut xfer = std::mem::take(&mut self.xfer);
+        xfer.clear();
+        xfer.extend_from_slice(&self.stack[self.top - nargs..self.top]);
+        self.top -= nargs;
         let prev = self.cur_thread;
         self.park(prev, CoStatus::Normal);
         self.unpark(co);
@@ -93,23 +119,25 @@ impl Lua {
         if let Some(th) = self.heap.threads.get_mut().get_mut(co) {
             th.base_ccalls = self.ccalls;
         }
-        let result = self.resume_inner(args);
+        let result = self.resume_inner(&xfer);
         self.ccalls = saved_ccalls;
-        let (out, dead) = match result {
+        xfer.clear();
+        let (err, dead) = match result {
             Ok(true) => {
                 // Finished: results are everything on the stack.
-                let vals = self.stack[..self.top].to_vec();
+                xfer.extend_from_slice(&self.stack[..self.top]);
                 self.close_upvals(0);
-                (Ok(vals), true)
+                (None, true)
             }
             Ok(false) => {
                 // Yielded: the values are the yield frame's arguments.
                 let base = self.frames.last().map(|f| f.base).unwrap_or(self.top);
-                (Ok(self.stack[base..self.top].to_vec()), false)
+                xfer.extend_from_slice(&self.stack[base..self.top]);
+                (None, false)
             }
             Err(e) => {
                 self.close_upvals(0);
-                (Err(self.error_value(e)), true)
+                (Some(self.error_value(e)), true)
             }
         };
         let status = if dead { CoStatus::Dead } else { CoStatus::Suspended };
@@ -122,6 +150,17 @@ impl Lua {
             }
         }
         self.unpark(prev);
+        let out = match err {
+            Some(e) => Err(e),
+            None => {
+                let n = xfer.len();
+                self.ensure_stack(self.top + n + super::MIN_STACK)?;
+                self.stack[self.top..self.top + n].copy_from_slice(&xfer);
+                self.top += n;
+                Ok(n)
+            }
+        };
+        self.xfer = xfer;
         Ok(out)
     }
 

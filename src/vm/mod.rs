@@ -60,6 +60,8 @@ pub struct Lua {
     pub type_mt: [Option<TableRef>; 9],
     /// Current depth of Rust-level calls into Lua.
     pub ccalls: u32,
+    /// Reused buffer for values crossing between coroutine stacks.
+    pub xfer: Vec<Value>,
     /// Compiled patterns of the string library.
     pub pattern_cache: crate::stdlib::strpat::PatternCache,
 }
@@ -100,6 +102,7 @@ impl Lua {
             type_mt: [None; 9],
             ccalls: 0,
             pattern_cache: Default::default(),
+            xfer: Vec::new(),
         };
         let g = Value::Table(globals);
         lua.set_field(globals, b"_G", g);
