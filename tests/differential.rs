@@ -116,7 +116,12 @@ fn run(program: &Path, script: &str, cwd: &Path) -> Result<RunOutput, String> {
     let grace = Instant::now() + Duration::from_secs(2);
     let stdout = out.finish(grace);
     let stderr = err.finish(grace);
-    Ok(RunOutput { stdout, stderr, status, timed_out })
+    Ok(RunOutput {
+        stdout,
+        stderr,
+        status,
+        timed_out,
+    })
 }
 
 /// Replaces every `0x` followed by at least one hex digit with `ADDR`.
@@ -232,7 +237,10 @@ fn compare(script: &str, root: &Path, reference: &Path, cellua: &Path) -> Result
         format!("{}: ", cellua.display()),
         format!(
             "{}: ",
-            cellua.file_name().and_then(OsStr::to_str).unwrap_or("cellua")
+            cellua
+                .file_name()
+                .and_then(OsStr::to_str)
+                .unwrap_or("cellua")
         ),
     ];
     let err_e = normalize_addresses(&first_stderr_line(&expected.stderr, &prefixes));
@@ -248,7 +256,10 @@ fn compare(script: &str, root: &Path, reference: &Path, cellua: &Path) -> Result
     let st_e = status_text(&expected);
     let st_a = status_text(&actual);
     if st_e != st_a {
-        problems.push(format!("  exit status differs\n    lua5.1: {}\n    cellua: {}", st_e, st_a));
+        problems.push(format!(
+            "  exit status differs\n    lua5.1: {}\n    cellua: {}",
+            st_e, st_a
+        ));
     }
 
     if problems.is_empty() {
@@ -265,10 +276,13 @@ fn collect_scripts(root: &Path, filter: Option<&str>) -> Vec<String> {
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
         .filter(|name| name.ends_with(".lua"))
-        .filter(|name| filter.map_or(true, |f| name.contains(f)))
+        .filter(|name| filter.is_none_or(|f| name.contains(f)))
         .collect();
     names.sort();
-    names.into_iter().map(|n| format!("tests/diff/{}", n)).collect()
+    names
+        .into_iter()
+        .map(|n| format!("tests/diff/{}", n))
+        .collect()
 }
 
 #[test]
@@ -290,8 +304,8 @@ fn differential_against_lua51() {
     let filter = env::var("DIFF_FILTER").ok().filter(|f| !f.is_empty());
     let scripts = collect_scripts(&root, filter.as_deref());
     if scripts.is_empty() {
-        if filter.is_some() {
-            eprintln!("warning: DIFF_FILTER={:?} matched no script", filter.unwrap());
+        if let Some(f) = &filter {
+            eprintln!("warning: DIFF_FILTER={f:?} matched no script");
             return;
         }
         panic!("no tests/diff/*.lua scripts found");
@@ -302,9 +316,13 @@ fn differential_against_lua51() {
     let total = scripts.len();
     let scripts = Arc::new(scripts);
     let next = Arc::new(Mutex::new(0usize));
-    let results: Arc<Mutex<Vec<Option<Result<(), String>>>>> =
+    type Outcome = Option<Result<(), String>>;
+    let results: Arc<Mutex<Vec<Outcome>>> =
         Arc::new(Mutex::new((0..total).map(|_| None).collect()));
-    let workers = thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(8).max(1);
+    let workers = thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(1, 8);
     let mut handles = Vec::new();
     for _ in 0..workers {
         let scripts = Arc::clone(&scripts);

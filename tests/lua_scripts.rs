@@ -125,7 +125,10 @@ fn run_script(cellua: &Path, root: &Path, script: &str) -> Result<(), String> {
 }
 
 fn indent(s: &str) -> String {
-    s.lines().map(|l| format!("    {}", l)).collect::<Vec<_>>().join("\n")
+    s.lines()
+        .map(|l| format!("    {}", l))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -140,7 +143,7 @@ fn lua_assert_scripts_pass_under_cellua() {
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
         .filter(|name| name.ends_with(".lua"))
-        .filter(|name| filter.as_deref().map_or(true, |f| name.contains(f)))
+        .filter(|name| filter.as_deref().is_none_or(|f| name.contains(f)))
         .collect();
     names.sort();
     if names.is_empty() {
@@ -152,7 +155,10 @@ fn lua_assert_scripts_pass_under_cellua() {
     }
 
     // One thread per script, bounded by a simple chunked pool.
-    let workers = thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(8).max(1);
+    let workers = thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(1, 8);
     let mut results: Vec<(String, Result<(), String>)> = Vec::new();
     for chunk in names.chunks(workers) {
         let handles: Vec<_> = chunk
@@ -177,7 +183,11 @@ fn lua_assert_scripts_pass_under_cellua() {
         .iter()
         .filter_map(|(script, r)| r.as_ref().err().map(|e| format!("--- {}\n{}", script, e)))
         .collect();
-    println!("lua scripts: {}/{} passed under cellua", total - failures.len(), total);
+    println!(
+        "lua scripts: {}/{} passed under cellua",
+        total - failures.len(),
+        total
+    );
     if !failures.is_empty() {
         panic!(
             "{} of {} tests/lua scripts failed under cellua:\n\n{}\n",

@@ -100,7 +100,9 @@ fn dolibrary(lua: &mut Lua, name: &str) -> Result<(), LuaError> {
 }
 
 fn handle_luainit(lua: &mut Lua) -> Result<(), LuaError> {
-    let Some(init) = std::env::var_os("LUA_INIT") else { return Ok(()) };
+    let Some(init) = std::env::var_os("LUA_INIT") else {
+        return Ok(());
+    };
     let init = init.to_string_lossy().into_owned();
     if let Some(path) = init.strip_prefix('@') {
         let f = cellua::stdlib::base::load_file(lua, Some(path.as_bytes()))?;

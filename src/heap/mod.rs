@@ -145,8 +145,14 @@ pub enum CoStatus {
 /// What a call frame runs.
 #[derive(Clone)]
 pub enum FrameKind {
-    Lua { closure: ClosureRef, proto: Rc<Proto>, env: TableRef },
-    Native { func: NativeRef },
+    Lua {
+        closure: ClosureRef,
+        proto: Rc<Proto>,
+        env: TableRef,
+    },
+    Native {
+        func: NativeRef,
+    },
 }
 
 /// One activation record on a thread's frame stack.
@@ -244,7 +250,10 @@ impl Heap {
         let mut data = Vec::with_capacity(bytes.len() + 1);
         data.extend_from_slice(bytes);
         data.push(0);
-        let k = strings.insert(LuaStr { data: data.into_boxed_slice(), hash });
+        let k = strings.insert(LuaStr {
+            data: data.into_boxed_slice(),
+            hash,
+        });
         if intern.count >= intern.buckets.len() {
             let newn = (intern.buckets.len() * 2).max(256);
             let mut nb: Vec<Vec<StrRef>> = vec![Vec::new(); newn];
@@ -289,7 +298,10 @@ impl Heap {
 
     #[inline]
     pub fn table(&mut self, t: TableRef) -> LuaResult<&mut Table> {
-        self.tables.get_mut().get_mut(t).ok_or(LuaError::InvalidHandle)
+        self.tables
+            .get_mut()
+            .get_mut(t)
+            .ok_or(LuaError::InvalidHandle)
     }
 
     /// The pre-interned names, interned once per heap.

@@ -231,7 +231,10 @@ fn setmetatable(lua: &mut Lua) -> LuaResult<usize> {
         Value::Table(m) => Some(m),
         _ => return Err(lua.arg_error(2, "nil or table expected")),
     };
-    if !lua.meta_field(Value::Table(t), lua.names.metatable).is_nil() {
+    if !lua
+        .meta_field(Value::Table(t), lua.names.metatable)
+        .is_nil()
+    {
         return Err(lua.lib_error("cannot change a protected metatable"));
     }
     lua.heap.table(t)?.metatable = mt;
@@ -379,7 +382,10 @@ pub fn load_file(lua: &mut Lua, path: Option<&[u8]>) -> LuaResult<Value> {
                     (s, n)
                 }
                 Err(e) => {
-                    let msg = format!("cannot open {ps}: {}", crate::stdlib::os_io::describe_io_error(&e));
+                    let msg = format!(
+                        "cannot open {ps}: {}",
+                        crate::stdlib::os_io::describe_io_error(&e)
+                    );
                     return Err(LuaError::Runtime(lua.new_str(msg.as_bytes())));
                 }
             }
@@ -405,13 +411,21 @@ fn skip_hash_line(src: &[u8]) -> &[u8] {
 }
 
 fn loadfile(lua: &mut Lua) -> LuaResult<usize> {
-    let p = if lua.arg(1).is_nil() { None } else { Some(lua.check_bytes(1)?) };
+    let p = if lua.arg(1).is_nil() {
+        None
+    } else {
+        Some(lua.check_bytes(1)?)
+    };
     let r = load_file(lua, p.as_deref());
     load_result(lua, r)
 }
 
 fn dofile(lua: &mut Lua) -> LuaResult<usize> {
-    let p = if lua.arg(1).is_nil() { None } else { Some(lua.check_bytes(1)?) };
+    let p = if lua.arg(1).is_nil() {
+        None
+    } else {
+        Some(lua.check_bytes(1)?)
+    };
     let f = load_file(lua, p.as_deref())?;
     let func = lua.top;
     lua.push(f)?;
@@ -642,7 +656,13 @@ impl Lua {
     /// A rough count of the bytes the heap holds (the GC issue makes this
     /// exact).
     pub fn memory_estimate(&mut self) -> usize {
-        let strings: usize = self.heap.strings.get_mut().values().map(|s| s.len() + 40).sum();
+        let strings: usize = self
+            .heap
+            .strings
+            .get_mut()
+            .values()
+            .map(|s| s.len() + 40)
+            .sum();
         let tables = self.heap.tables.get_mut().len() * 64;
         let closures = self.heap.closures.get_mut().len() * 48;
         let natives = self.heap.natives.get_mut().len() * 48;

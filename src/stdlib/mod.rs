@@ -225,7 +225,7 @@ impl Lua {
 /// NaN map to the C conversion's usual result, i64::MIN).
 #[inline]
 pub fn num_to_int(n: f64) -> i64 {
-    if n.is_nan() || n >= 9.223_372_036_854_776e18 || n < -9.223_372_036_854_776e18 {
+    if n.is_nan() || !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&n) {
         i64::MIN
     } else {
         n as i64

@@ -31,8 +31,22 @@ pub fn open(lua: &mut Lua) {
     lua.register(g, "require", require);
     lua.register(g, "module", module);
     // Libraries already opened count as loaded.
-    for name in [&b"_G"[..], b"string", b"table", b"math", b"io", b"os", b"coroutine", b"package", b"debug"] {
-        let v = if name == b"_G" { Value::Table(g) } else { lua.get_field(g, name) };
+    for name in [
+        &b"_G"[..],
+        b"string",
+        b"table",
+        b"math",
+        b"io",
+        b"os",
+        b"coroutine",
+        b"package",
+        b"debug",
+    ] {
+        let v = if name == b"_G" {
+            Value::Table(g)
+        } else {
+            lua.get_field(g, name)
+        };
         if !v.is_nil() {
             lua.set_field(loaded, name, v);
         }
@@ -130,7 +144,11 @@ fn seeall(lua: &mut Lua) -> LuaResult<usize> {
 }
 
 /// Find or create the table at dotted path `name` under `root`.
-fn find_table(lua: &mut Lua, root: crate::value::TableRef, name: &[u8]) -> Option<crate::value::TableRef> {
+fn find_table(
+    lua: &mut Lua,
+    root: crate::value::TableRef,
+    name: &[u8],
+) -> Option<crate::value::TableRef> {
     let mut t = root;
     for part in name.split(|&c| c == b'.') {
         match lua.get_field(t, part) {
@@ -161,7 +179,10 @@ fn module(lua: &mut Lua) -> LuaResult<usize> {
         Value::Table(t) => t,
         _ => {
             let Some(t) = find_table(lua, g, &name) else {
-                let msg = format!("name conflict for module '{}'", String::from_utf8_lossy(&name));
+                let msg = format!(
+                    "name conflict for module '{}'",
+                    String::from_utf8_lossy(&name)
+                );
                 return Err(lua.lib_error(msg));
             };
             lua.set_field(loaded, &name, Value::Table(t));
@@ -181,7 +202,11 @@ fn module(lua: &mut Lua) -> LuaResult<usize> {
     }
     // The calling function's environment becomes the module.
     let n = lua.frames.len();
-    let caller = if n >= 2 { Some(lua.frames[n - 2].kind.clone()) } else { None };
+    let caller = if n >= 2 {
+        Some(lua.frames[n - 2].kind.clone())
+    } else {
+        None
+    };
     match caller {
         Some(crate::heap::FrameKind::Lua { closure, .. }) => {
             crate::stdlib::base::set_closure_env(lua, closure, m);

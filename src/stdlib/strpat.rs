@@ -36,7 +36,11 @@ fn compiled(lua: &mut Lua, key: StrRef, gmatch: bool) -> Rc<Pattern> {
         cache.clear();
     }
     let src = lua.heap.str_bytes(key);
-    let p = Rc::new(if gmatch { Pattern::new_gmatch(src) } else { Pattern::new(src) });
+    let p = Rc::new(if gmatch {
+        Pattern::new_gmatch(src)
+    } else {
+        Pattern::new(src)
+    });
     cache.insert((key, gmatch), p.clone());
     p
 }
@@ -49,7 +53,11 @@ enum Owned {
 
 /// Copy the values of `m` out of `subject`.
 fn owned_values(m: &Match, subject: &[u8], whole_if_none: bool) -> Result<Vec<Owned>, String> {
-    let n = if m.captures.is_empty() && !whole_if_none { 0 } else { m.num_values() };
+    let n = if m.captures.is_empty() && !whole_if_none {
+        0
+    } else {
+        m.num_values()
+    };
     (0..n)
         .map(|i| {
             m.value(subject, i).map(|v| match v {
@@ -83,8 +91,17 @@ fn push_capture(lua: &mut Lua, v: CaptureValue<'_>) -> LuaResult<()> {
 }
 
 /// Push the captures of `m` (or the whole match); returns how many.
-fn push_captures(lua: &mut Lua, m: &Match, subject: &[u8], whole_if_none: bool) -> LuaResult<usize> {
-    let n = if m.captures.is_empty() && !whole_if_none { 0 } else { m.num_values() };
+fn push_captures(
+    lua: &mut Lua,
+    m: &Match,
+    subject: &[u8],
+    whole_if_none: bool,
+) -> LuaResult<usize> {
+    let n = if m.captures.is_empty() && !whole_if_none {
+        0
+    } else {
+        m.num_values()
+    };
     lua.ensure_stack(lua.top + n + crate::vm::MIN_STACK)?;
     for i in 0..n {
         let v = m.value(subject, i).map_err(|e| lua.lib_error(e))?;
@@ -100,9 +117,18 @@ fn find_aux(lua: &mut Lua, is_find: bool) -> LuaResult<usize> {
     let plain = is_find && lua.arg(4).truthy();
     let len = lua.heap.str_bytes(s).len() as i64;
     // 5.1 clamps a start past the end to the end.
-    let init1 = if init < 0 { (len + init + 1).max(1) } else { init.max(1) }.min(len + 1);
+    let init1 = if init < 0 {
+        (len + init + 1).max(1)
+    } else {
+        init.max(1)
+    }
+    .min(len + 1);
     let use_plain = is_find && (plain || pattern::is_plain(lua.heap.str_bytes(p)));
-    let pc = if use_plain { None } else { Some(compiled(lua, p, false)) };
+    let pc = if use_plain {
+        None
+    } else {
+        Some(compiled(lua, p, false))
+    };
     // Match in place (no copy of the subject): find loops over a long
     // string with a moving init must stay linear.
     let r = {
@@ -183,7 +209,11 @@ fn gsub(lua: &mut Lua) -> LuaResult<usize> {
     let p = lua.check_strref(2)?;
     let repl = lua.arg(3);
     match repl {
-        Value::Number(_) | Value::String(_) | Value::Table(_) | Value::LuaFunction(_) | Value::NativeFunction(_) => {}
+        Value::Number(_)
+        | Value::String(_)
+        | Value::Table(_)
+        | Value::LuaFunction(_)
+        | Value::NativeFunction(_) => {}
         _ => return Err(lua.arg_error(3, "string/function/table expected")),
     }
     let max_n = if lua.arg(4).is_nil() {
@@ -200,13 +230,13 @@ fn gsub(lua: &mut Lua) -> LuaResult<usize> {
         }
         _ => {
             let mut lua_err: Option<LuaError> = None;
-            let r = pattern::gsub(&subject, &pat, max_n, &mut |m, subj| {
-                match replace_value(lua, repl, m, subj) {
-                    Ok(v) => Ok(v),
-                    Err(e) => {
-                        lua_err = Some(e);
-                        Err(String::new())
-                    }
+            let r = pattern::gsub(&subject, &pat, max_n, &mut |m, subj| match replace_value(
+                lua, repl, m, subj,
+            ) {
+                Ok(v) => Ok(v),
+                Err(e) => {
+                    lua_err = Some(e);
+                    Err(String::new())
                 }
             });
             match r {
@@ -226,7 +256,12 @@ fn gsub(lua: &mut Lua) -> LuaResult<usize> {
 }
 
 /// The replacement for one match from a table or function.
-fn replace_value(lua: &mut Lua, repl: Value, m: &Match, subject: &[u8]) -> LuaResult<Option<Vec<u8>>> {
+fn replace_value(
+    lua: &mut Lua,
+    repl: Value,
+    m: &Match,
+    subject: &[u8],
+) -> LuaResult<Option<Vec<u8>>> {
     let saved = lua.top;
     let v = match repl {
         Value::Table(t) => {
@@ -255,7 +290,10 @@ fn replace_value(lua: &mut Lua, repl: Value, m: &Match, subject: &[u8]) -> LuaRe
             crate::number::fmt_number(n, &mut b);
             Ok(Some(b))
         }
-        other => Err(lua.lib_error(format!("invalid replacement value (a {})", other.type_name()))),
+        other => Err(lua.lib_error(format!(
+            "invalid replacement value (a {})",
+            other.type_name()
+        ))),
     }
 }
 

@@ -104,7 +104,11 @@ fn concat(lua: &mut Lua) -> LuaResult<usize> {
     let t = lua.check_table(1)?;
     let sep = lua.opt_bytes(2, b"")?;
     let i = lua.opt_int(3, 1)?;
-    let j = if lua.arg(4).is_nil() { raw_len(lua, t)? } else { lua.check_int(4)? };
+    let j = if lua.arg(4).is_nil() {
+        raw_len(lua, t)?
+    } else {
+        lua.check_int(4)?
+    };
     let mut out = Vec::new();
     let mut k = i;
     while k <= j {

@@ -71,7 +71,11 @@ impl Lua {
 
     /// Resume `co` with `args`; see `resume_top`. Returns the values it
     /// yielded or returned, or the error value.
-    pub fn resume(&mut self, co: ThreadRef, args: &[Value]) -> LuaResult<Result<Vec<Value>, Value>> {
+    pub fn resume(
+        &mut self,
+        co: ThreadRef,
+        args: &[Value],
+    ) -> LuaResult<Result<Vec<Value>, Value>> {
         let base = self.top;
         self.ensure_stack(base + args.len() + super::MIN_STACK)?;
         for &a in args {
@@ -140,7 +144,11 @@ impl Lua {
                 (Some(self.error_value(e)), true)
             }
         };
-        let status = if dead { CoStatus::Dead } else { CoStatus::Suspended };
+        let status = if dead {
+            CoStatus::Dead
+        } else {
+            CoStatus::Suspended
+        };
         self.park(co, status);
         if status == CoStatus::Dead {
             if let Some(th) = self.heap.threads.get_mut().get_mut(co) {
@@ -219,4 +227,3 @@ impl Lua {
         Ok(())
     }
 }
-

@@ -67,8 +67,12 @@ fn writes(ins: &Instr, r: usize) -> bool {
         | Instr::Closure { a, .. } => a == r8,
         Instr::LoadNil { a, b } => a <= r8 && r8 <= b,
         Instr::SelfOp { a, .. } => a == r8 || a as usize + 1 == r,
-        Instr::Call { a, .. } | Instr::TailCall { a, .. } | Instr::VarArg { a, .. } => r >= a as usize,
-        Instr::ForLoop { a, .. } | Instr::ForPrep { a, .. } => r >= a as usize && r <= a as usize + 3,
+        Instr::Call { a, .. } | Instr::TailCall { a, .. } | Instr::VarArg { a, .. } => {
+            r >= a as usize
+        }
+        Instr::ForLoop { a, .. } | Instr::ForPrep { a, .. } => {
+            r >= a as usize && r <= a as usize + 3
+        }
         Instr::TForLoop { a, .. } => r >= a as usize + 2,
         _ => false,
     }
@@ -109,7 +113,10 @@ pub fn describe_register(
         },
         Instr::GetTable { c, .. } => Some(("field", const_name(p, c, heap))),
         Instr::SelfOp { a, c, .. } if a as usize == reg => Some(("method", const_name(p, c, heap))),
-        Instr::GetUpval { b, .. } => p.upvalues.get(b as usize).map(|u| ("upvalue", u.name.clone())),
+        Instr::GetUpval { b, .. } => p
+            .upvalues
+            .get(b as usize)
+            .map(|u| ("upvalue", u.name.clone())),
         Instr::Move { a, b } if (b as usize) < (a as usize) => {
             local_name(p, b as usize, pc).map(|n| ("local", n))
         }
@@ -171,7 +178,10 @@ impl Lua {
         let desc = hint.and_then(|r| self.describe_top_register(r));
         let msg = match desc {
             Some((kind, name)) => {
-                format!("attempt to {op} {kind} '{}' (a {tn} value)", String::from_utf8_lossy(&name))
+                format!(
+                    "attempt to {op} {kind} '{}' (a {tn} value)",
+                    String::from_utf8_lossy(&name)
+                )
             }
             None => format!("attempt to {op} a {tn} value"),
         };
@@ -200,7 +210,11 @@ impl Lua {
         let (namewhat, name) = self.frame_name(idx);
         Some(match &f.kind {
             FrameKind::Lua { proto, .. } => FrameInfo {
-                what: if proto.line_defined == 0 { "main" } else { "Lua" },
+                what: if proto.line_defined == 0 {
+                    "main"
+                } else {
+                    "Lua"
+                },
                 short_src: chunk_id(&proto.source),
                 current_line: current_line(proto, f.pc) as i64,
                 line_defined: proto.line_defined as i64,
@@ -260,7 +274,9 @@ impl Lua {
                 shown += 1;
                 continue;
             }
-            let Some(info) = self.frame_info(lv) else { break };
+            let Some(info) = self.frame_info(lv) else {
+                break;
+            };
             out.push_str("\n\t");
             out.push_str(&info.short_src);
             out.push(':');
@@ -274,7 +290,10 @@ impl Lua {
             } else if info.what == "C" {
                 out.push_str(" ?");
             } else {
-                out.push_str(&format!(" in function <{}:{}>", info.short_src, info.line_defined));
+                out.push_str(&format!(
+                    " in function <{}:{}>",
+                    info.short_src, info.line_defined
+                ));
             }
             if info.tailcalls > 0 {
                 out.push_str("\n\t(tail call): ?");

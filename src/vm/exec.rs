@@ -264,7 +264,8 @@ impl Lua {
                             reg!(a) = Value::Number(-x);
                         } else {
                             save_pc!();
-                            let r = self.arith(Arith::Unm, v, v, Some(b as usize), Some(b as usize))?;
+                            let r =
+                                self.arith(Arith::Unm, v, v, Some(b as usize), Some(b as usize))?;
                             reg!(a) = r;
                         }
                     }
@@ -274,14 +275,12 @@ impl Lua {
                     Instr::Len { a, b } => {
                         let v = reg!(b);
                         let n = match v {
-                            Value::Table(t) => match self.heap.tables.get_mut().get(t) {
-                                Some(tab) => Some(tab.len()),
-                                None => None,
-                            },
-                            Value::String(s) => match self.heap.strings.get_mut().get(s) {
-                                Some(st) => Some(st.len()),
-                                None => None,
-                            },
+                            Value::Table(t) => {
+                                self.heap.tables.get_mut().get(t).map(|tab| tab.len())
+                            }
+                            Value::String(s) => {
+                                self.heap.strings.get_mut().get(s).map(|st| st.len())
+                            }
                             _ => None,
                         };
                         match n {
@@ -455,7 +454,11 @@ impl Lua {
                         {
                             let (idx, limit, step) = (*idx, *limit, *step);
                             let idx = idx + step;
-                            let go = if step > 0.0 { idx <= limit } else { limit <= idx };
+                            let go = if step > 0.0 {
+                                idx <= limit
+                            } else {
+                                limit <= idx
+                            };
                             if go {
                                 pc = (pc as isize + sbx as isize) as usize;
                                 self.stack[ra] = Value::Number(idx);
@@ -597,7 +600,11 @@ impl Lua {
         idx: u8,
     ) -> LuaResult<crate::value::UpvalRef> {
         match self.heap.closures.get_mut().get(cl) {
-            Some(c) => c.upvals.get(idx as usize).copied().ok_or(LuaError::InvalidHandle),
+            Some(c) => c
+                .upvals
+                .get(idx as usize)
+                .copied()
+                .ok_or(LuaError::InvalidHandle),
             None => Err(LuaError::InvalidHandle),
         }
     }

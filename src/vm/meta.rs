@@ -20,7 +20,12 @@ impl Lua {
     pub fn get_metatable(&mut self, v: Value) -> Option<TableRef> {
         match v {
             Value::Table(t) => self.heap.tables.get_mut().get(t).and_then(|t| t.metatable),
-            Value::UserData(u) => self.heap.userdata.get_mut().get(u).and_then(|u| u.metatable),
+            Value::UserData(u) => self
+                .heap
+                .userdata
+                .get_mut()
+                .get(u)
+                .and_then(|u| u.metatable),
             other => self.type_mt[other.lua_type() as usize],
         }
     }
@@ -48,7 +53,12 @@ impl Lua {
 
     /// `obj[key]` with `__index`. `hint` is the register holding `obj` in
     /// the running Lua frame, for the error message.
-    pub fn index(&mut self, mut obj: Value, key: Value, mut hint: Option<usize>) -> LuaResult<Value> {
+    pub fn index(
+        &mut self,
+        mut obj: Value,
+        key: Value,
+        mut hint: Option<usize>,
+    ) -> LuaResult<Value> {
         for _ in 0..MAX_TAG_LOOP {
             let handler = if let Value::Table(t) = obj {
                 let (v, mt) = match self.heap.tables.get_mut().get(t) {
@@ -84,7 +94,13 @@ impl Lua {
     }
 
     /// `obj[key] = val` with `__newindex`.
-    pub fn set_index(&mut self, mut obj: Value, key: Value, val: Value, mut hint: Option<usize>) -> LuaResult<()> {
+    pub fn set_index(
+        &mut self,
+        mut obj: Value,
+        key: Value,
+        val: Value,
+        mut hint: Option<usize>,
+    ) -> LuaResult<()> {
         for _ in 0..MAX_TAG_LOOP {
             let handler = if let Value::Table(t) = obj {
                 let newindex = self.names.newindex;
@@ -146,7 +162,14 @@ impl Lua {
 
     /// Arithmetic with coercion and metamethods. `hb`/`hc` are the operand
     /// registers for the error message.
-    pub fn arith(&mut self, op: Arith, b: Value, c: Value, hb: Option<usize>, hc: Option<usize>) -> LuaResult<Value> {
+    pub fn arith(
+        &mut self,
+        op: Arith,
+        b: Value,
+        c: Value,
+        hb: Option<usize>,
+        hc: Option<usize>,
+    ) -> LuaResult<Value> {
         if let (Some(x), Some(y)) = (self.to_number(b), self.to_number(c)) {
             return Ok(Value::Number(op.apply(x, y)));
         }
@@ -166,7 +189,11 @@ impl Lua {
         if h.is_nil() {
             // Blame the operand that is not convertible (the second if the
             // first one is fine).
-            let (bad, hint) = if self.to_number(b).is_some() { (c, hc) } else { (b, hb) };
+            let (bad, hint) = if self.to_number(b).is_some() {
+                (c, hc)
+            } else {
+                (b, hb)
+            };
             return Err(self.type_error(bad, "perform arithmetic on", hint));
         }
         self.call1(h, &[b, c])
@@ -327,7 +354,8 @@ impl Lua {
             if lp && rp {
                 // Gather as many plain operands to the left as possible.
                 let mut j = i;
-                while j > first && matches!(self.stack[j - 1], Value::String(_) | Value::Number(_)) {
+                while j > first && matches!(self.stack[j - 1], Value::String(_) | Value::Number(_))
+                {
                     j -= 1;
                 }
                 let mut buf = Vec::new();

@@ -228,7 +228,11 @@ impl Lua {
                 Constant::String(s) => Value::String(self.heap.intern(s)),
             })
             .collect();
-        let protos = fp.protos.iter().map(|p| self.instantiate(p, source)).collect();
+        let protos = fp
+            .protos
+            .iter()
+            .map(|p| self.instantiate(p, source))
+            .collect();
         Rc::new(Proto {
             code: fp.code.clone(),
             lines: fp.lines.clone(),
@@ -541,7 +545,12 @@ impl Lua {
     /// Call `stack[func]` in protected mode. On error, everything above
     /// `func` is discarded, frames are unwound and the error value is
     /// returned; the stack top is left at `func`.
-    pub fn pcall(&mut self, func: usize, nresults: i32, handler: Option<Value>) -> Result<(), Value> {
+    pub fn pcall(
+        &mut self,
+        func: usize,
+        nresults: i32,
+        handler: Option<Value>,
+    ) -> Result<(), Value> {
         let nframes = self.frames.len();
         let ccalls = self.ccalls;
         match self.call(func, nresults) {
@@ -648,5 +657,6 @@ pub fn run_file(path: &str) -> Result<(), String> {
     let src = std::fs::read(path).map_err(|e| format!("cannot open {path}: {e}"))?;
     let mut lua = Lua::new();
     let name = format!("@{path}");
-    lua.exec(&src, name.as_bytes()).map_err(|e| lua.error_message(&e))
+    lua.exec(&src, name.as_bytes())
+        .map_err(|e| lua.error_message(&e))
 }
