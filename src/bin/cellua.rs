@@ -64,6 +64,8 @@ fn traceback_handler(lua: &mut Lua) -> cellua::LuaResult<usize> {
     let mut out = msg;
     out.push(b'\n');
     out.extend_from_slice(tb.as_bytes());
+    // The protected call that runs the script, as lua.c's traceback shows it.
+    out.extend_from_slice(b"\n\t[C]: ?");
     let s = lua.new_str(&out);
     lua.ret(&[s])
 }
