@@ -374,11 +374,21 @@ impl Table {
             }
         }
         self.rehash(&key);
-        // After the rehash there is room, or the key is an array index.
+        // After the rehash the key is an array index (or the next one), or
+        // it goes into the hash part through `raw_insert`, which always
+        // makes room. Never back through `set_int`/`insert_new` for a hash
+        // key: the rehash may have emptied the hash part again (keys
+        // migrating into the array) and that path would rehash forever.
+        let len = self.array.len() as u64;
         match key {
             Value::Number(f) => match as_int(f) {
-                Some(i) => self.set_int(i, val),
-                None => self.raw_insert(key, val),
+                Some(i)
+                    if (i as u64).wrapping_sub(1) < len
+                        || ((i as u64).wrapping_sub(1) == len && len < (1u64 << MAX_BITS)) =>
+                {
+                    self.set_int(i, val)
+                }
+                _ => self.raw_insert(key, val),
             },
             _ => self.raw_insert(key, val),
         }
@@ -1124,5 +1134,26 @@ mod tests {
         assert_eq!(traverse(&h).len(), 1_000_000);
         // Generous even for debug builds.
         assert!(start.elapsed().as_secs() < 20);
+    }
+
+    #[test]
+    fn rehash_that_empties_the_hash_part_terminates() {
+        // 2^k+1 elements, a hole at 1, then a key outside the array: the
+        // rehash shrinks the array, then pulls the spilled key back, and
+        // the new key must still find room (this recursed forever once).
+        for n in [5i64, 9, 17, 33] {
+            for newkey in [0i64, -1, 100] {
+                let mut t = Table::new(0, 0);
+                for i in 1..=n {
+                    t.set_int(i, Value::Number(i as f64));
+                }
+                t.set_int(1, Value::Nil);
+                t.set_int(newkey, Value::Number(0.0));
+                assert_eq!(t.get_int(newkey), Value::Number(0.0));
+                for i in 2..=n {
+                    assert_eq!(t.get_int(i), Value::Number(i as f64));
+                }
+            }
+        }
     }
 }

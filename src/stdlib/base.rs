@@ -4,7 +4,7 @@ use super::lib_table;
 use crate::error::{LuaError, LuaResult};
 use crate::heap::{CoStatus, FrameKind, UserData};
 use crate::number::{str_to_number, str_to_number_base};
-use crate::value::{LuaType, Value};
+use crate::value::Value;
 use crate::vm::{Lua, MULTRET};
 use std::io::Write;
 
@@ -668,9 +668,4 @@ impl Lua {
         let natives = self.heap.natives.get_mut().len() * 48;
         strings + tables + closures + natives + self.stack.len() * 16
     }
-}
-
-#[allow(dead_code)]
-fn type_of(v: Value) -> LuaType {
-    v.lua_type()
 }
