@@ -187,13 +187,17 @@ fn trim_space(s: &[u8]) -> &[u8] {
 /// a decimal float (`10`, `.5`, `5.`, `1e5`), a hex number with optional
 /// fraction and binary exponent (`0x10`, `0x1.8p1`, as glibc's `strtod`),
 /// `inf`/`infinity`/`nan`/`nan(chars)` in any case. Anything else (empty,
-/// trailing garbage, an embedded `\0`) is `None`.
-///
-/// Deliberate difference: lua5.1 reads the string as a C string, so
-/// `"1\0junk"` converts to 1 there; here any embedded `\0` is rejected.
+/// trailing garbage) is `None`. As in lua5.1, which reads the string as a
+/// C string, an embedded `\0` ends it: `"1\0junk"` converts to 1.
 pub fn str_to_number(s: &[u8]) -> Option<f64> {
+    // 5.1 converts the string as a C string: an embedded zero ends it
+    // (`tonumber("1\0")` is 1).
+    let s = match s.iter().position(|&c| c == 0) {
+        Some(p) => &s[..p],
+        None => s,
+    };
     let t = trim_space(s);
-    if t.is_empty() || t.contains(&0) {
+    if t.is_empty() {
         return None;
     }
     let (neg, body) = match t[0] {
@@ -855,8 +859,10 @@ mod tests {
         (b"+.", "nil"),
         (b"-e1", "nil"),
         (b"0x.p1", "nil"),
-        // lua5.1 gives 1 (C string); cellua rejects embedded NULs.
-        (b"1\x00", "nil"),
+        // lua5.1 reads a C string: the zero ends it.
+        (b"1\x00", "1e0"),
+        (b"1\x00junk", "1e0"),
+        (b"\x001", "nil"),
     ];
 
     #[test]

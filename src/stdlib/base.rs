@@ -72,7 +72,9 @@ fn print(lua: &mut Lua) -> LuaResult<usize> {
         if i > 1 {
             out.push(b'\t');
         }
-        out.extend_from_slice(&s);
+        // 5.1 writes each piece with fputs: it ends at an embedded zero.
+        let end = s.iter().position(|&c| c == 0).unwrap_or(s.len());
+        out.extend_from_slice(&s[..end]);
     }
     out.push(b'\n');
     let _ = std::io::stdout().lock().write_all(&out);
@@ -92,7 +94,7 @@ fn tostring(lua: &mut Lua) -> LuaResult<usize> {
 }
 
 fn tonumber(lua: &mut Lua) -> LuaResult<usize> {
-    let base = lua.opt_int(2, 10)?;
+    let base = lua.opt_cint(2, 10)?;
     let r = if base == 10 {
         let v = lua.check_any(1)?;
         match v {
@@ -141,7 +143,7 @@ fn pairs(lua: &mut Lua) -> LuaResult<usize> {
 
 fn ipairs_aux(lua: &mut Lua) -> LuaResult<usize> {
     let t = lua.check_table(1)?;
-    let i = lua.check_int(2)? + 1;
+    let i = lua.check_cint(2)? + 1;
     let v = lua.heap.table(t)?.get_int(i);
     if v.is_nil() {
         Ok(0)
@@ -163,7 +165,7 @@ fn select(lua: &mut Lua) -> LuaResult<usize> {
             return lua.ret(&[Value::Number((n - 1) as f64)]);
         }
     }
-    let i = lua.check_int(1)?;
+    let i = lua.check_cint(1)?;
     let count = n as i64 - 1;
     let i = if i < 0 {
         count + i
@@ -181,17 +183,19 @@ fn select(lua: &mut Lua) -> LuaResult<usize> {
 
 fn unpack(lua: &mut Lua) -> LuaResult<usize> {
     let t = lua.check_table(1)?;
-    let i = lua.opt_int(2, 1)?;
+    let i = lua.opt_cint(2, 1)?;
     let e = if lua.arg(3).is_nil() {
         lua.heap.table(t)?.len() as i64
     } else {
-        lua.check_int(3)?
+        lua.check_cint(3)?
     };
     if i > e {
         return Ok(0);
     }
-    let n = (e as i128 - i as i128 + 1) as u128;
-    if n >= (crate::vm::MAX_STACK as u128) || lua.top + n as usize >= crate::vm::MAX_STACK {
+    // `e - i + 1` in C int arithmetic: an overflow is "too many results".
+    let n = (e - i + 1) as i32 as i64;
+    if n <= 0 || n as usize >= crate::vm::MAX_STACK || lua.top + n as usize >= crate::vm::MAX_STACK
+    {
         return Err(lua.lib_error("too many results to unpack"));
     }
     let n = n as usize;
@@ -267,7 +271,7 @@ fn assert(lua: &mut Lua) -> LuaResult<usize> {
 
 fn error(lua: &mut Lua) -> LuaResult<usize> {
     let v = lua.arg(1);
-    let level = lua.opt_int(2, 1)?;
+    let level = lua.opt_cint(2, 1)?;
     if matches!(v, Value::String(_) | Value::Number(_)) && level > 0 {
         let mut msg = lua.where_(level as usize);
         msg.extend_from_slice(&lua.tostring_raw(v));
@@ -454,7 +458,7 @@ fn getfenv(lua: &mut Lua) -> LuaResult<usize> {
     let f = match lua.arg(1) {
         v @ (Value::LuaFunction(_) | Value::NativeFunction(_)) => v,
         _ => {
-            let level = lua.opt_int(1, 1)?;
+            let level = lua.opt_cint(1, 1)?;
             if level < 0 {
                 return Err(lua.arg_error(1, "level must be non-negative"));
             }
@@ -480,7 +484,7 @@ fn setfenv(lua: &mut Lua) -> LuaResult<usize> {
     let f = match lua.arg(1) {
         v @ (Value::LuaFunction(_) | Value::NativeFunction(_)) => v,
         _ => {
-            let level = lua.check_int(1)?;
+            let level = lua.check_cint(1)?;
             if level < 0 {
                 return Err(lua.arg_error(1, "level must be non-negative"));
             }
@@ -523,7 +527,7 @@ fn collectgarbage(lua: &mut Lua) -> LuaResult<usize> {
         }
         b"step" => lua.ret(&[Value::Boolean(true)]),
         b"setpause" | b"setstepmul" => {
-            let _ = lua.opt_int(2, 0)?;
+            let _ = lua.opt_cint(2, 0)?;
             lua.ret(&[Value::Number(200.0)])
         }
         b"collect" | b"stop" | b"restart" => lua.ret(&[Value::Number(0.0)]),

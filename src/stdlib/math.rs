@@ -32,7 +32,7 @@ pub fn open(lua: &mut Lua) {
     f1!("ceil", f64::ceil);
     f1!("cos", f64::cos);
     f1!("cosh", f64::cosh);
-    f1!("deg", |x| x * (180.0 / std::f64::consts::PI));
+    f1!("deg", |x| x / (std::f64::consts::PI / 180.0));
     f1!("exp", f64::exp);
     f1!("floor", f64::floor);
     f1!("log", f64::ln);
@@ -79,34 +79,58 @@ fn pow(lua: &mut Lua) -> LuaResult<usize> {
 fn modf(lua: &mut Lua) -> LuaResult<usize> {
     let x = lua.check_number(1)?;
     let ip = x.trunc();
+    // C's modf: the fraction carries the sign of x (-1 -> -0).
     let fp = if x.is_infinite() { 0.0 } else { x - ip };
+    let fp = if fp == 0.0 { 0.0f64.copysign(x) } else { fp };
     lua.ret(&[Value::Number(ip), Value::Number(fp)])
+}
+
+/// C's `frexp`: `x = m * 2^e` with `0.5 <= |m| < 1`, exact for every
+/// finite double (subnormals included).
+pub fn frexp_parts(x: f64) -> (f64, i32) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: scale into the normal range first.
+        let (m, e) = frexp_parts(x * 2f64.powi(54));
+        return (m, e - 54);
+    }
+    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
+    (m, exp - 1022)
+}
+
+/// C's `ldexp`: `m * 2^e` without intermediate overflow.
+pub fn ldexp_value(mut m: f64, mut e: i64) -> f64 {
+    while e > 1023 {
+        m *= 2f64.powi(1023);
+        e -= 1023;
+        if m.is_infinite() || m == 0.0 {
+            return m;
+        }
+    }
+    while e < -1022 {
+        m *= 2f64.powi(-1022);
+        e += 1022;
+        if m == 0.0 {
+            return m;
+        }
+    }
+    m * 2f64.powi(e as i32)
 }
 
 fn frexp(lua: &mut Lua) -> LuaResult<usize> {
     let x = lua.check_number(1)?;
-    if x == 0.0 || !x.is_finite() {
-        return lua.ret(&[Value::Number(x), Value::Number(0.0)]);
-    }
-    let mut e = x.abs().log2().floor() as i32 + 1;
-    let mut m = x / 2f64.powi(e);
-    if m.abs() >= 1.0 {
-        m /= 2.0;
-        e += 1;
-    } else if m.abs() < 0.5 {
-        m *= 2.0;
-        e -= 1;
-    }
+    let (m, e) = frexp_parts(x);
     lua.ret(&[Value::Number(m), Value::Number(e as f64)])
 }
 
 fn ldexp(lua: &mut Lua) -> LuaResult<usize> {
     let m = lua.check_number(1)?;
-    let e = lua.check_int(2)?;
-    let e = e.clamp(-2200, 2200) as i32;
-    // Split the scaling so intermediate powers do not overflow.
-    let half = e / 2;
-    lua.ret(&[Value::Number(m * 2f64.powi(half) * 2f64.powi(e - half))])
+    let e = lua.check_cint(2)?;
+    lua.ret(&[Value::Number(ldexp_value(m, e))])
 }
 
 fn max(lua: &mut Lua) -> LuaResult<usize> {
@@ -149,15 +173,15 @@ fn random(lua: &mut Lua) -> LuaResult<usize> {
     match lua.nargs() {
         0 => lua.ret(&[Value::Number(r)]),
         1 => {
-            let u = lua.check_int(1)?;
+            let u = lua.check_cint(1)?;
             if u < 1 {
                 return Err(lua.arg_error(1, "interval is empty"));
             }
             lua.ret(&[Value::Number((r * u as f64).floor() + 1.0)])
         }
         2 => {
-            let l = lua.check_int(1)?;
-            let u = lua.check_int(2)?;
+            let l = lua.check_cint(1)?;
+            let u = lua.check_cint(2)?;
             if l > u {
                 return Err(lua.arg_error(2, "interval is empty"));
             }
@@ -169,7 +193,7 @@ fn random(lua: &mut Lua) -> LuaResult<usize> {
 }
 
 fn randomseed(lua: &mut Lua) -> LuaResult<usize> {
-    let s = lua.check_int(1)?;
+    let s = lua.check_cint(1)?;
     SEED.with(|c| c.set((s as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1));
     Ok(0)
 }

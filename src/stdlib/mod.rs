@@ -173,6 +173,17 @@ impl Lua {
         Ok(num_to_int(n))
     }
 
+    /// `luaL_checkint`: the integer narrowed to a C `int` the way x86-64
+    /// narrows it (the low 32 bits), as 5.1's library functions see it.
+    pub fn check_cint(&mut self, i: usize) -> LuaResult<i64> {
+        Ok(self.check_int(i)? as i32 as i64)
+    }
+
+    /// `luaL_optint`.
+    pub fn opt_cint(&mut self, i: usize, default: i64) -> LuaResult<i64> {
+        Ok(self.opt_int(i, default)? as i32 as i64)
+    }
+
     pub fn opt_number(&mut self, i: usize, default: f64) -> LuaResult<f64> {
         if self.arg(i).is_nil() {
             Ok(default)

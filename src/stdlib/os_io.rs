@@ -100,10 +100,7 @@ fn os_getenv(lua: &mut Lua) -> LuaResult<usize> {
 }
 
 fn os_exit(lua: &mut Lua) -> LuaResult<usize> {
-    let code = match lua.arg(1) {
-        Value::Boolean(b) => i32::from(!b),
-        _ => lua.opt_int(1, 0)? as i32,
-    };
+    let code = lua.opt_cint(1, 0)? as i32;
     let _ = std::io::stdout().flush();
     std::process::exit(code)
 }

@@ -72,7 +72,7 @@ pub const MAX_STRING: usize = 1 << 31;
 
 fn rep(lua: &mut Lua) -> LuaResult<usize> {
     let s = lua.check_strref(1)?;
-    let n = lua.check_int(2)?;
+    let n = lua.check_cint(2)?;
     let b = lua.heap.str_bytes(s);
     if n <= 0 || b.is_empty() {
         let r = lua.new_str(b"");
@@ -123,7 +123,7 @@ fn char(lua: &mut Lua) -> LuaResult<usize> {
     let n = lua.nargs();
     let mut out = Vec::with_capacity(n);
     for i in 1..=n {
-        let c = lua.check_int(i)?;
+        let c = lua.check_cint(i)?;
         if !(0..=255).contains(&c) {
             return Err(lua.arg_error(i, "invalid value"));
         }

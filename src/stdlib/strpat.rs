@@ -219,7 +219,7 @@ fn gsub(lua: &mut Lua) -> LuaResult<usize> {
     let max_n = if lua.arg(4).is_nil() {
         None
     } else {
-        Some(lua.check_int(4)?.max(0) as usize)
+        Some(lua.check_cint(4)?.max(0) as usize)
     };
     let subject = lua.heap.str_bytes(s).to_vec();
     let pat = lua.heap.str_bytes(p).to_vec();

@@ -67,9 +67,10 @@ fn insert(lua: &mut Lua) -> LuaResult<usize> {
             seti(lua, t, e, v)?;
         }
         3 => {
-            let pos = lua.check_int(2)?;
+            let pos = lua.check_cint(2)?;
             let v = lua.arg(3);
-            let mut i = e;
+            // A position past the end grows the table to it (5.1.5).
+            let mut i = e.max(pos);
             while i > pos {
                 let x = geti(lua, t, i - 1)?;
                 seti(lua, t, i, x)?;
@@ -84,9 +85,10 @@ fn insert(lua: &mut Lua) -> LuaResult<usize> {
 
 fn remove(lua: &mut Lua) -> LuaResult<usize> {
     let t = lua.check_table(1)?;
-    let e = raw_len(lua, t)?;
-    let pos = lua.opt_int(2, e)?;
-    if e == 0 {
+    let e = raw_len(lua, t)? as i32 as i64;
+    let pos = lua.opt_cint(2, e)?;
+    if !(1 <= pos && pos <= e) {
+        // Outside 1..#t: nothing to remove (5.1.5).
         return Ok(0);
     }
     let v = geti(lua, t, pos)?;
@@ -103,11 +105,11 @@ fn remove(lua: &mut Lua) -> LuaResult<usize> {
 fn concat(lua: &mut Lua) -> LuaResult<usize> {
     let t = lua.check_table(1)?;
     let sep = lua.opt_bytes(2, b"")?;
-    let i = lua.opt_int(3, 1)?;
+    let i = lua.opt_cint(3, 1)?;
     let j = if lua.arg(4).is_nil() {
         raw_len(lua, t)?
     } else {
-        lua.check_int(4)?
+        lua.check_cint(4)?
     };
     let mut out = Vec::new();
     let mut k = i;

@@ -393,7 +393,7 @@ impl Lua {
                             let f = self.stack[func];
                             if !matches!(f, Value::NativeFunction(_)) {
                                 let h = self.meta_field(f, self.names.call);
-                                if h.is_nil() {
+                                if !matches!(h, Value::LuaFunction(_) | Value::NativeFunction(_)) {
                                     return Err(self.call_error(func, f));
                                 }
                                 self.ensure_stack(self.top + 1)?;

@@ -60,6 +60,9 @@ pub struct Lua {
     pub type_mt: [Option<TableRef>; 9],
     /// Current depth of Rust-level calls into Lua.
     pub ccalls: u32,
+    /// Frames allowed per thread: `MAX_CALLS`, plus headroom while an
+    /// error handler runs (so a handler can report a stack overflow).
+    pub call_limit: usize,
     /// Reused buffer for values crossing between coroutine stacks.
     pub xfer: Vec<Value>,
     /// Compiled patterns of the string library.
@@ -103,6 +106,7 @@ impl Lua {
             ccalls: 0,
             pattern_cache: Default::default(),
             xfer: Vec::new(),
+            call_limit: MAX_CALLS,
         };
         let g = Value::Table(globals);
         lua.set_field(globals, b"_G", g);
@@ -313,8 +317,9 @@ impl Lua {
                 Ok(false)
             }
             other => {
+                // One level of `__call`, which must be a function (5.1).
                 let h = self.meta_field(other, self.names.call);
-                if h.is_nil() {
+                if !matches!(h, Value::LuaFunction(_) | Value::NativeFunction(_)) {
                     return Err(self.call_error(func, other));
                 }
                 // Insert the handler below the callee: h(obj, args...).
@@ -340,7 +345,7 @@ impl Lua {
             Some(c) => (c.proto.clone(), c.env),
             None => return Err(LuaError::InvalidHandle),
         };
-        if self.frames.len() >= MAX_CALLS {
+        if self.frames.len() >= self.call_limit {
             return Err(self.rt_error("stack overflow"));
         }
         let np = proto.num_params as usize;
@@ -412,7 +417,7 @@ impl Lua {
             Some(n) => n.func,
             None => return Err(LuaError::InvalidHandle),
         };
-        if self.frames.len() >= MAX_CALLS {
+        if self.frames.len() >= self.call_limit {
             return Err(self.rt_error("stack overflow"));
         }
         self.ensure_stack(self.top + MIN_STACK)?;
@@ -583,11 +588,14 @@ impl Lua {
             .max()
             .unwrap_or(0);
         self.top = self.top.max(max_top);
+        let saved_limit = self.call_limit;
+        self.call_limit = MAX_CALLS + 250;
         let r = match self.call1(h, &[ev]) {
             Ok(v) => v,
             Err(LuaError::ErrorInHandler(v)) => v,
             Err(_) => self.new_str(b"error in error handling"),
         };
+        self.call_limit = saved_limit;
         self.top = saved_top;
         r
     }
