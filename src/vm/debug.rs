@@ -176,14 +176,15 @@ impl Lua {
     pub fn type_error(&mut self, v: Value, op: &str, hint: Option<usize>) -> LuaError {
         let tn = v.type_name();
         let desc = hint.and_then(|r| self.describe_top_register(r));
+        // Built as bytes: a variable name may be any byte string.
         let msg = match desc {
             Some((kind, name)) => {
-                format!(
-                    "attempt to {op} {kind} '{}' (a {tn} value)",
-                    String::from_utf8_lossy(&name)
-                )
+                let mut m = format!("attempt to {op} {kind} '").into_bytes();
+                m.extend_from_slice(&name);
+                m.extend_from_slice(format!("' (a {tn} value)").as_bytes());
+                m
             }
-            None => format!("attempt to {op} a {tn} value"),
+            None => format!("attempt to {op} a {tn} value").into_bytes(),
         };
         self.rt_error(msg)
     }
