@@ -9,6 +9,7 @@
 
 pub mod compiler;
 pub mod error;
+pub mod gc;
 pub mod heap;
 pub mod number;
 pub mod stdlib;

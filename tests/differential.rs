@@ -99,8 +99,14 @@ fn wait_with_timeout(child: &mut Child, timeout: Duration) -> (Option<ExitStatus
 }
 
 /// Runs `program script` in `cwd` with stdin closed and a timeout.
-fn run(program: &Path, script: &str, cwd: &Path) -> Result<RunOutput, String> {
-    let mut child = Command::new(program)
+fn run(program: &Path, script: &str, cwd: &Path, torture: bool) -> Result<RunOutput, String> {
+    let mut cmd = Command::new(program);
+    if torture {
+        cmd.env("CELLUA_GC_TORTURE", "1");
+    } else {
+        cmd.env_remove("CELLUA_GC_TORTURE");
+    }
+    let mut child = cmd
         .arg(script)
         .current_dir(cwd)
         .stdin(Stdio::null())
@@ -206,9 +212,31 @@ fn first_difference(a: &[u8], b: &[u8]) -> String {
 }
 
 fn compare(script: &str, root: &Path, reference: &Path, cellua: &Path) -> Result<(), String> {
-    let expected = run(reference, script, root)?;
-    let actual = run(cellua, script, root)?;
+    let expected = run(reference, script, root, false)?;
+    let actual = run(cellua, script, root, false)?;
+    // The same script with a collection after every few allocations must
+    // give the same output (catches values held across calls unrooted).
+    let tortured = run(cellua, script, root, true)?;
     let mut problems = Vec::new();
+    // (Addresses may differ: the collector reuses slots differently.)
+    let (a_out, t_out) = (
+        normalize_addresses(&actual.stdout),
+        normalize_addresses(&tortured.stdout),
+    );
+    let (a_err, t_err) = (
+        normalize_addresses(&actual.stderr),
+        normalize_addresses(&tortured.stderr),
+    );
+    if t_out != a_out
+        || t_err != a_err
+        || tortured.status.map(|s| s.code()) != actual.status.map(|s| s.code())
+    {
+        problems.push(format!(
+            "  output differs under CELLUA_GC_TORTURE:\n    normal:  {}\n    torture: {}",
+            first_difference(&a_out, &t_out),
+            show(&t_err)
+        ));
+    }
 
     if expected.timed_out {
         problems.push("  reference lua5.1 timed out (script must finish quickly)".to_string());

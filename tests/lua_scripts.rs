@@ -84,8 +84,16 @@ fn show(bytes: &[u8]) -> String {
 }
 
 /// Runs one script; `Err` carries a human-readable failure description.
-fn run_script(cellua: &Path, root: &Path, script: &str) -> Result<(), String> {
-    let mut child = Command::new(cellua)
+fn run_script(cellua: &Path, root: &Path, script: &str, torture: bool) -> Result<(), String> {
+    let mut cmd = Command::new(cellua);
+    if torture {
+        // Collect after every few allocations: catches values that Rust
+        // code holds across a call into Lua without rooting them.
+        cmd.env("CELLUA_GC_TORTURE", "1");
+    } else {
+        cmd.env_remove("CELLUA_GC_TORTURE");
+    }
+    let mut child = cmd
         .arg(script)
         .current_dir(root)
         .stdin(Stdio::null())
@@ -160,16 +168,27 @@ fn lua_assert_scripts_pass_under_cellua() {
         .unwrap_or(2)
         .clamp(1, 8);
     let mut results: Vec<(String, Result<(), String>)> = Vec::new();
-    for chunk in names.chunks(workers) {
+    // Every script runs twice: normally, and under GC torture.
+    let runs: Vec<(String, bool)> = names
+        .iter()
+        .flat_map(|n| [(n.clone(), false), (n.clone(), true)])
+        .collect();
+    for chunk in runs.chunks(workers) {
         let handles: Vec<_> = chunk
             .iter()
-            .map(|name| {
+            .map(|(name, torture)| {
                 let script = format!("tests/lua/{}", name);
                 let cellua = cellua.clone();
                 let root = root.clone();
+                let torture = *torture;
                 thread::spawn(move || {
-                    let r = run_script(&cellua, &root, &script);
-                    (script, r)
+                    let r = run_script(&cellua, &root, &script, torture);
+                    let label = if torture {
+                        format!("{script} [CELLUA_GC_TORTURE]")
+                    } else {
+                        script
+                    };
+                    (label, r)
                 })
             })
             .collect();

@@ -73,6 +73,13 @@ pub fn hash_bytes(b: &[u8]) -> u64 {
     h ^ (h >> 29)
 }
 
+/// Approximate per-object sizes used for memory accounting.
+pub const STRING_OVERHEAD: usize = 48;
+pub const TABLE_OVERHEAD: usize = 96;
+pub const CLOSURE_OVERHEAD: usize = 64;
+pub const UPVAL_OVERHEAD: usize = 40;
+pub const THREAD_OVERHEAD: usize = 256;
+
 /// The intern table: buckets of handles, looked up by hash then bytes.
 #[derive(Default)]
 struct InternTable {
@@ -217,6 +224,35 @@ pub struct Names {
     pub n: StrRef,
 }
 
+impl Names {
+    /// Every pre-interned name (GC roots).
+    pub fn all(&self) -> [StrRef; 21] {
+        [
+            self.index,
+            self.newindex,
+            self.call,
+            self.add,
+            self.sub,
+            self.mul,
+            self.div,
+            self.mod_,
+            self.pow,
+            self.unm,
+            self.concat,
+            self.len,
+            self.eq,
+            self.lt,
+            self.le,
+            self.tostring,
+            self.metatable,
+            self.gc,
+            self.mode,
+            self.name,
+            self.n,
+        ]
+    }
+}
+
 /// The arenas.
 #[derive(Default)]
 pub struct Heap {
@@ -228,6 +264,9 @@ pub struct Heap {
     pub upvals: RefCell<SlotMap<UpvalRef, Upval>>,
     pub userdata: RefCell<SlotMap<UserDataRef, UserData>>,
     pub threads: RefCell<SlotMap<ThreadRef, Thread>>,
+    /// Approximate bytes allocated since the last collection (the
+    /// collector's pacing debt; see `gc`).
+    pub debt: usize,
 }
 
 impl Heap {
@@ -254,6 +293,7 @@ impl Heap {
             data: data.into_boxed_slice(),
             hash,
         });
+        self.debt += bytes.len() + STRING_OVERHEAD;
         if intern.count >= intern.buckets.len() {
             let newn = (intern.buckets.len() * 2).max(256);
             let mut nb: Vec<Vec<StrRef>> = vec![Vec::new(); newn];
@@ -293,7 +333,50 @@ impl Heap {
 
     /// Make a new table.
     pub fn new_table(&mut self, narr: usize, nhash: usize) -> TableRef {
+        self.debt += TABLE_OVERHEAD + 16 * narr.min(1 << 20) + 32 * nhash.min(1 << 20);
         self.tables.get_mut().insert(Table::new(narr, nhash))
+    }
+
+    /// Make a Lua closure.
+    pub fn new_closure(&mut self, c: LuaClosure) -> ClosureRef {
+        self.debt += CLOSURE_OVERHEAD + 8 * c.upvals.len();
+        self.closures.get_mut().insert(c)
+    }
+
+    /// Make a native closure.
+    pub fn new_native(&mut self, n: NativeClosure) -> NativeRef {
+        self.debt += CLOSURE_OVERHEAD + 16 * n.upvalues.len();
+        self.natives.get_mut().insert(n)
+    }
+
+    /// Make an upvalue cell.
+    pub fn new_upval(&mut self, u: Upval) -> UpvalRef {
+        self.debt += UPVAL_OVERHEAD;
+        self.upvals.get_mut().insert(u)
+    }
+
+    /// Make a full userdata.
+    pub fn new_userdata(&mut self, u: UserData) -> UserDataRef {
+        self.debt += CLOSURE_OVERHEAD + u.size;
+        self.userdata.get_mut().insert(u)
+    }
+
+    /// Make a thread.
+    pub fn new_thread(&mut self, t: Thread) -> ThreadRef {
+        self.debt += THREAD_OVERHEAD + 16 * t.stack.len();
+        self.threads.get_mut().insert(t)
+    }
+
+    /// Drop interned-string entries whose string was freed.
+    pub fn purge_intern_table(&mut self) {
+        let strings = self.strings.get_mut();
+        let intern = self.intern.get_mut();
+        let mut count = 0;
+        for bucket in intern.buckets.iter_mut() {
+            bucket.retain(|k| strings.contains_key(*k));
+            count += bucket.len();
+        }
+        intern.count = count;
     }
 
     #[inline]

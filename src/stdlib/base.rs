@@ -520,26 +520,46 @@ pub fn set_closure_env(lua: &mut Lua, c: crate::value::ClosureRef, t: crate::val
 
 fn collectgarbage(lua: &mut Lua) -> LuaResult<usize> {
     let opt = lua.opt_bytes(1, b"collect")?;
-    match &opt[..] {
-        b"count" => {
-            let kb = lua.memory_estimate() as f64 / 1024.0;
-            lua.ret(&[Value::Number(kb)])
+    let data = lua.opt_cint(2, 0)?;
+    let r = match &opt[..] {
+        b"count" => Value::Number(lua.memory_in_use() as f64 / 1024.0),
+        b"collect" => {
+            lua.collect_garbage();
+            Value::Number(0.0)
         }
-        b"step" => lua.ret(&[Value::Boolean(true)]),
-        b"setpause" | b"setstepmul" => {
-            let _ = lua.opt_cint(2, 0)?;
-            lua.ret(&[Value::Number(200.0)])
+        b"stop" => {
+            lua.gc.stopped = true;
+            Value::Number(0.0)
         }
-        b"collect" | b"stop" | b"restart" => lua.ret(&[Value::Number(0.0)]),
+        b"restart" => {
+            lua.gc.stopped = false;
+            Value::Number(0.0)
+        }
+        b"step" => {
+            // A step here is a whole cycle: it always ends one.
+            lua.collect_garbage();
+            Value::Boolean(true)
+        }
+        b"setpause" => {
+            let old = lua.gc.pause;
+            lua.gc.pause = data.max(0) as usize;
+            Value::Number(old as f64)
+        }
+        b"setstepmul" => {
+            let old = lua.gc.stepmul;
+            lua.gc.stepmul = data.max(0) as usize;
+            Value::Number(old as f64)
+        }
         _ => {
             let msg = format!("invalid option '{}'", String::from_utf8_lossy(&opt));
-            Err(lua.arg_error(1, &msg))
+            return Err(lua.arg_error(1, &msg));
         }
-    }
+    };
+    lua.ret(&[r])
 }
 
 fn gcinfo(lua: &mut Lua) -> LuaResult<usize> {
-    let kb = (lua.memory_estimate() / 1024) as f64;
+    let kb = (lua.memory_in_use() / 1024) as f64;
     lua.ret(&[Value::Number(kb)])
 }
 
@@ -555,7 +575,7 @@ fn newproxy(lua: &mut Lua) -> LuaResult<usize> {
         _ => return Err(lua.arg_error(1, "boolean or proxy expected")),
     };
     let env = lua.globals;
-    let u = lua.heap.userdata.get_mut().insert(UserData {
+    let u = lua.heap.new_userdata(UserData {
         data: Vec::new().into_boxed_slice(),
         size: 0,
         metatable: mt,
@@ -654,22 +674,4 @@ fn co_running(lua: &mut Lua) -> LuaResult<usize> {
     }
     let t = lua.cur_thread;
     lua.ret(&[Value::Thread(t)])
-}
-
-impl Lua {
-    /// A rough count of the bytes the heap holds (the GC issue makes this
-    /// exact).
-    pub fn memory_estimate(&mut self) -> usize {
-        let strings: usize = self
-            .heap
-            .strings
-            .get_mut()
-            .values()
-            .map(|s| s.len() + 40)
-            .sum();
-        let tables = self.heap.tables.get_mut().len() * 64;
-        let closures = self.heap.closures.get_mut().len() * 48;
-        let natives = self.heap.natives.get_mut().len() * 48;
-        strings + tables + closures + natives + self.stack.len() * 16
-    }
 }

@@ -187,31 +187,50 @@ fn sort_less(lua: &mut Lua, cmp: Value, a: Value, b: Value) -> LuaResult<bool> {
 
 fn sort(lua: &mut Lua) -> LuaResult<usize> {
     let t = lua.check_table(1)?;
-    let n = raw_len(lua, t)?;
+    let n = raw_len(lua, t)?.max(0) as usize;
     let cmp = lua.arg(2);
     if !cmp.is_nil() && !matches!(cmp, Value::LuaFunction(_) | Value::NativeFunction(_)) {
         return Err(lua.arg_type_error(2, "function"));
     }
-    // Work on a copy; the comparator sees the table unchanged meanwhile
-    // except for our write-back at the end (5.1 sorts in place, but a
-    // consistent comparator cannot tell the difference).
-    let mut v = Vec::with_capacity(n.max(0) as usize);
-    for i in 1..=n {
-        v.push(geti(lua, t, i)?);
+    // Sort in a window of the Lua stack above the arguments: the values stay
+    // rooted for the collector while the comparator runs, and the window is
+    // an array, not a table. The comparator sees the table unchanged until
+    // the write-back (5.1 sorts in place; a consistent comparator cannot
+    // tell the difference).
+    let off = lua.top;
+    lua.ensure_stack(off + n + crate::vm::MIN_STACK)?;
+    for i in 0..n {
+        let v = geti(lua, t, i as i64 + 1)?;
+        lua.stack[off + i] = v;
     }
-    quicksort(lua, cmp, &mut v)?;
-    for (i, x) in v.into_iter().enumerate() {
-        seti(lua, t, i as i64 + 1, x)?;
+    lua.top = off + n;
+    let r = quicksort(lua, cmp, off, n);
+    if r.is_ok() {
+        for i in 0..n {
+            let v = lua.stack[off + i];
+            seti(lua, t, i as i64 + 1, v)?;
+        }
     }
-    Ok(0)
+    lua.top = off;
+    r.map(|_| 0)
 }
 
-/// Quicksort with median-of-three; bounded indices so an inconsistent
-/// comparator raises "invalid order function for sorting" instead of
-/// running off the ends.
-fn quicksort(lua: &mut Lua, cmp: Value, v: &mut [Value]) -> LuaResult<()> {
-    let mut stack = vec![(0usize, v.len())];
-    while let Some((lo, hi)) = stack.pop() {
+/// Quicksort of `stack[off..off+n]` with median-of-three; bounded indices,
+/// so an inconsistent comparator raises "invalid order function for
+/// sorting" instead of running off the ends.
+fn quicksort(lua: &mut Lua, cmp: Value, off: usize, n: usize) -> LuaResult<()> {
+    let mut todo = vec![(0usize, n)];
+    macro_rules! at {
+        ($i:expr) => {
+            lua.stack[off + $i]
+        };
+    }
+    macro_rules! swap {
+        ($i:expr, $j:expr) => {
+            lua.stack.swap(off + $i, off + $j)
+        };
+    }
+    while let Some((lo, hi)) = todo.pop() {
         let len = hi - lo;
         if len < 2 {
             continue;
@@ -220,37 +239,37 @@ fn quicksort(lua: &mut Lua, cmp: Value, v: &mut [Value]) -> LuaResult<()> {
             // Insertion sort.
             for i in lo + 1..hi {
                 let mut j = i;
-                while j > lo && sort_less(lua, cmp, v[j], v[j - 1])? {
-                    v.swap(j, j - 1);
+                while j > lo && sort_less(lua, cmp, at!(j), at!(j - 1))? {
+                    swap!(j, j - 1);
                     j -= 1;
                 }
             }
             continue;
         }
         let mid = lo + len / 2;
-        if sort_less(lua, cmp, v[mid], v[lo])? {
-            v.swap(mid, lo);
+        if sort_less(lua, cmp, at!(mid), at!(lo))? {
+            swap!(mid, lo);
         }
-        if sort_less(lua, cmp, v[hi - 1], v[mid])? {
-            v.swap(hi - 1, mid);
-            if sort_less(lua, cmp, v[mid], v[lo])? {
-                v.swap(mid, lo);
+        if sort_less(lua, cmp, at!(hi - 1), at!(mid))? {
+            swap!(hi - 1, mid);
+            if sort_less(lua, cmp, at!(mid), at!(lo))? {
+                swap!(mid, lo);
             }
         }
-        let pivot = v[mid];
-        v.swap(mid, hi - 2);
+        swap!(mid, hi - 2);
+        let pivot_at = hi - 2;
         let mut i = lo;
         let mut j = hi - 2;
         loop {
             i += 1;
-            while sort_less(lua, cmp, v[i], pivot)? {
+            while sort_less(lua, cmp, at!(i), at!(pivot_at))? {
                 if i >= hi - 2 {
                     return Err(lua.lib_error("invalid order function for sorting"));
                 }
                 i += 1;
             }
             j -= 1;
-            while sort_less(lua, cmp, pivot, v[j])? {
+            while sort_less(lua, cmp, at!(pivot_at), at!(j))? {
                 if j <= lo {
                     return Err(lua.lib_error("invalid order function for sorting"));
                 }
@@ -259,11 +278,11 @@ fn quicksort(lua: &mut Lua, cmp: Value, v: &mut [Value]) -> LuaResult<()> {
             if j < i {
                 break;
             }
-            v.swap(i, j);
+            swap!(i, j);
         }
-        v.swap(i, hi - 2);
-        stack.push((lo, i));
-        stack.push((i + 1, hi));
+        swap!(i, hi - 2);
+        todo.push((lo, i));
+        todo.push((i + 1, hi));
     }
     Ok(())
 }

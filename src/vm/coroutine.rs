@@ -20,7 +20,7 @@ impl Lua {
         let env = self.globals;
         let mut stack = vec![Value::Nil; 32];
         stack[0] = f;
-        self.heap.threads.get_mut().insert(Thread {
+        self.heap.new_thread(Thread {
             stack,
             top: 1,
             frames: Vec::new(),

@@ -220,6 +220,7 @@ impl Lua {
                         self.upval_set(uv, v);
                     }
                     Instr::NewTable { a, b, c } => {
+                        self.gc_check(); // safe point
                         let t = self.heap.new_table(b as usize, c as usize);
                         reg!(a) = Value::Table(t);
                     }
@@ -293,6 +294,7 @@ impl Lua {
                         }
                     }
                     Instr::Concat { a, b, c } => {
+                        self.gc_check(); // safe point
                         save_pc!();
                         let r = self.concat(base + b as usize, base + c as usize)?;
                         reg!(a) = r;
@@ -360,6 +362,7 @@ impl Lua {
                         }
                     }
                     Instr::Call { a, b, c } => {
+                        self.gc_check(); // safe point: arguments are in registers
                         let func = base + a as usize;
                         if b != 0 {
                             self.top = func + b as usize;
@@ -516,6 +519,7 @@ impl Lua {
                         self.close_upvals(base + a as usize);
                     }
                     Instr::Closure { a, bx } => {
+                        self.gc_check(); // safe point
                         let p = proto.protos[bx as usize].clone();
                         let mut upvals = Vec::with_capacity(p.upvalues.len());
                         for d in &p.upvalues {
@@ -525,7 +529,7 @@ impl Lua {
                                 upvals.push(self.closure_upval(closure, d.index)?);
                             }
                         }
-                        let cl = self.heap.closures.get_mut().insert(LuaClosure {
+                        let cl = self.heap.new_closure(LuaClosure {
                             proto: p,
                             upvals,
                             env,

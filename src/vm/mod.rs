@@ -63,6 +63,12 @@ pub struct Lua {
     /// Frames allowed per thread: `MAX_CALLS`, plus headroom while an
     /// error handler runs (so a handler can report a stack overflow).
     pub call_limit: usize,
+    /// Values Rust code holds across calls into Lua without a stack slot
+    /// for them (an error handler, say): GC roots, pushed and popped in
+    /// LIFO order.
+    pub pinned: Vec<Value>,
+    /// The collector's settings and pacing.
+    pub gc: crate::gc::GcState,
     /// Reused buffer for values crossing between coroutine stacks.
     pub xfer: Vec<Value>,
     /// Compiled patterns of the string library.
@@ -106,6 +112,8 @@ impl Lua {
             ccalls: 0,
             pattern_cache: Default::default(),
             xfer: Vec::new(),
+            gc: Default::default(),
+            pinned: Vec::new(),
             call_limit: MAX_CALLS,
         };
         let g = Value::Table(globals);
@@ -163,7 +171,7 @@ impl Lua {
     /// Make a native closure value.
     pub fn new_native(&mut self, func: RustFn, name: &'static str, upvalues: Vec<Value>) -> Value {
         let env = self.globals;
-        let r = self.heap.natives.get_mut().insert(NativeClosure {
+        let r = self.heap.new_native(NativeClosure {
             func,
             upvalues,
             env,
@@ -212,7 +220,7 @@ impl Lua {
         let source: Rc<[u8]> = Rc::from(chunkname);
         let proto = self.instantiate(&fp, &source);
         let env = self.globals;
-        let cl = self.heap.closures.get_mut().insert(LuaClosure {
+        let cl = self.heap.new_closure(LuaClosure {
             proto,
             upvals: Vec::new(),
             env,
@@ -475,7 +483,7 @@ impl Lua {
         match self.open_upvals.binary_search_by_key(&index, |&(i, _)| i) {
             Ok(p) => self.open_upvals[p].1,
             Err(p) => {
-                let r = self.heap.upvals.get_mut().insert(Upval::Open {
+                let r = self.heap.new_upval(Upval::Open {
                     thread: self.cur_thread,
                     index,
                 });
@@ -558,13 +566,23 @@ impl Lua {
     ) -> Result<(), Value> {
         let nframes = self.frames.len();
         let ccalls = self.ccalls;
-        match self.call(func, nresults) {
-            Ok(()) => Ok(()),
+        let npinned = self.pinned.len();
+        if let Some(h) = handler {
+            // The handler lives only in this Rust frame: keep it rooted.
+            self.pinned.push(h);
+        }
+        let r = self.call(func, nresults);
+        match r {
+            Ok(()) => {
+                self.pinned.truncate(npinned);
+                Ok(())
+            }
             Err(e) => {
                 let mut ev = self.error_value(e);
                 if let Some(h) = handler {
                     ev = self.run_handler(h, ev);
                 }
+                self.pinned.truncate(npinned);
                 self.ccalls = ccalls;
                 self.close_upvals(func);
                 self.frames.truncate(nframes);

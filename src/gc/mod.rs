@@ -1,0 +1,333 @@
+//! The garbage collector: a precise, stop-the-world mark & sweep over the
+//! heap's arenas.
+//!
+//! Safe points: a collection runs only from the interpreter loop (at the
+//! instructions that allocate or call: `NewTable`, `Closure`, `Concat`,
+//! `Call`) and from explicit requests (`collectgarbage`). At those points
+//! every live value is reachable from the roots below, because Rust code
+//! that calls back into Lua keeps the values it still needs on the Lua
+//! stack (see `table.sort`, `Lua::concat`). A handle that survives by
+//! mistake is still caught by its slotmap version, never dereferenced.
+//!
+//! Roots: the registry, the globals, the pre-interned names, the per-type
+//! metatables, the running thread's whole stack (slots above the top too:
+//! conservative, never wrong), its frames and open upvalues, every thread
+//! that is running or waiting on a resume, and the coroutine transfer
+//! buffer. Marking is iterative (a gray stack), never recursive.
+//!
+//! Pacing: the heap counts approximate bytes allocated since the last
+//! cycle (`Heap::debt`); a cycle starts when the debt exceeds `pause`% of
+//! the memory found live by the previous cycle (5.1's default 200%).
+//!
+//! Not yet here (the GC issue): weak tables (`__mode` tables are strong),
+//! `__gc` finalizers, the host allocator and memory limits.
+
+use crate::heap::{
+    CoStatus, FrameKind, Proto, Upval, CLOSURE_OVERHEAD, STRING_OVERHEAD, TABLE_OVERHEAD,
+    THREAD_OVERHEAD, UPVAL_OVERHEAD,
+};
+use crate::value::{
+    ClosureRef, NativeRef, StrRef, TableRef, ThreadRef, UpvalRef, UserDataRef, Value,
+};
+use crate::vm::Lua;
+use slotmap::SecondaryMap;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+/// Smallest debt that starts a cycle (bytes).
+const MIN_THRESHOLD: usize = 1 << 20;
+
+/// With `CELLUA_GC_TORTURE` set in the environment, a cycle starts after
+/// every few allocations: the test suite runs under it to catch a value
+/// that Rust code holds across a call without rooting it.
+const TORTURE_THRESHOLD: usize = 1 << 10;
+
+/// Collector settings and state, as `collectgarbage` sees them.
+pub struct GcState {
+    /// Debt (bytes) at which the next cycle starts.
+    pub threshold: usize,
+    /// Memory found live by the last cycle (bytes).
+    pub estimate: usize,
+    /// `collectgarbage("setpause")`, percent.
+    pub pause: usize,
+    /// `collectgarbage("setstepmul")`, percent (kept for the API; a cycle
+    /// always runs to completion).
+    pub stepmul: usize,
+    /// `collectgarbage("stop")`.
+    pub stopped: bool,
+    /// Smallest debt that starts a cycle.
+    pub min_threshold: usize,
+}
+
+impl Default for GcState {
+    fn default() -> Self {
+        let min = if std::env::var_os("CELLUA_GC_TORTURE").is_some() {
+            TORTURE_THRESHOLD
+        } else {
+            MIN_THRESHOLD
+        };
+        GcState {
+            min_threshold: min,
+            threshold: min,
+            estimate: 0,
+            pause: 200,
+            stepmul: 200,
+            stopped: false,
+        }
+    }
+}
+
+/// Marks of one cycle.
+#[derive(Default)]
+struct Marks {
+    strings: SecondaryMap<StrRef, ()>,
+    tables: SecondaryMap<TableRef, ()>,
+    closures: SecondaryMap<ClosureRef, ()>,
+    natives: SecondaryMap<NativeRef, ()>,
+    upvals: SecondaryMap<UpvalRef, ()>,
+    userdata: SecondaryMap<UserDataRef, ()>,
+    threads: SecondaryMap<ThreadRef, ()>,
+    protos: HashSet<usize>,
+}
+
+impl Lua {
+    /// Run a collection if the allocation debt asks for one. Call only at
+    /// a safe point.
+    #[inline]
+    pub fn gc_check(&mut self) {
+        if self.heap.debt >= self.gc.threshold && !self.gc.stopped {
+            self.collect_garbage();
+        }
+    }
+
+    /// A full mark & sweep cycle. Call only at a safe point.
+    pub fn collect_garbage(&mut self) {
+        let mut m = Marks::default();
+        let mut gray: Vec<Value> = Vec::with_capacity(256);
+        self.mark_roots(&mut m, &mut gray);
+        self.propagate(&mut m, &mut gray);
+        self.sweep(&m);
+        self.pattern_cache = Default::default();
+        self.heap.debt = 0;
+        self.gc.estimate = self.memory_in_use();
+        self.gc.threshold = (self.gc.estimate / 100 * self.gc.pause).max(self.gc.min_threshold);
+    }
+
+    fn mark_roots(&mut self, m: &mut Marks, gray: &mut Vec<Value>) {
+        gray.push(Value::Table(self.registry));
+        gray.push(Value::Table(self.globals));
+        for s in self.names.all() {
+            gray.push(Value::String(s));
+        }
+        for t in self.type_mt.iter().flatten() {
+            gray.push(Value::Table(*t));
+        }
+        gray.extend_from_slice(&self.stack);
+        gray.extend_from_slice(&self.xfer);
+        gray.extend_from_slice(&self.pinned);
+        for f in &self.frames {
+            push_frame(f, gray);
+        }
+        let open: Vec<UpvalRef> = self.open_upvals.iter().map(|&(_, u)| u).collect();
+        for u in open {
+            self.mark_upval(u, m, gray);
+        }
+        gray.push(Value::Thread(self.main_thread));
+        gray.push(Value::Thread(self.cur_thread));
+        // Threads waiting on a resume they made are live whatever refers
+        // to them.
+        for (k, t) in self.heap.threads.get_mut().iter() {
+            if matches!(t.status, CoStatus::Normal | CoStatus::Running) {
+                gray.push(Value::Thread(k));
+            }
+        }
+    }
+
+    fn mark_upval(&mut self, u: UpvalRef, m: &mut Marks, gray: &mut Vec<Value>) {
+        if m.upvals.insert(u, ()).is_none() {
+            if let Some(Upval::Closed(v)) = self.heap.upvals.get_mut().get(u) {
+                gray.push(*v);
+            }
+        }
+    }
+
+    fn mark_proto(p: &Rc<Proto>, m: &mut Marks, gray: &mut Vec<Value>) {
+        let mut todo: Vec<&Rc<Proto>> = vec![p];
+        while let Some(p) = todo.pop() {
+            if m.protos.insert(Rc::as_ptr(p) as usize) {
+                gray.extend_from_slice(&p.constants);
+                todo.extend(p.protos.iter());
+            }
+        }
+    }
+
+    fn propagate(&mut self, m: &mut Marks, gray: &mut Vec<Value>) {
+        while let Some(v) = gray.pop() {
+            match v {
+                Value::String(s) => {
+                    m.strings.insert(s, ());
+                }
+                Value::Table(t) => {
+                    if m.tables.insert(t, ()).is_some() {
+                        continue;
+                    }
+                    if let Some(tab) = self.heap.tables.get_mut().get(t) {
+                        if let Some(mt) = tab.metatable {
+                            gray.push(Value::Table(mt));
+                        }
+                        tab.for_each(|k, v| {
+                            gray.push(*k);
+                            gray.push(*v);
+                        });
+                    }
+                }
+                Value::LuaFunction(c) => {
+                    if m.closures.insert(c, ()).is_some() {
+                        continue;
+                    }
+                    let (proto, upvals, env) = match self.heap.closures.get_mut().get(c) {
+                        Some(cl) => (cl.proto.clone(), cl.upvals.clone(), cl.env),
+                        None => continue,
+                    };
+                    gray.push(Value::Table(env));
+                    Self::mark_proto(&proto, m, gray);
+                    for u in upvals {
+                        self.mark_upval(u, m, gray);
+                    }
+                }
+                Value::NativeFunction(n) => {
+                    if m.natives.insert(n, ()).is_some() {
+                        continue;
+                    }
+                    if let Some(nc) = self.heap.natives.get_mut().get(n) {
+                        gray.push(Value::Table(nc.env));
+                        gray.extend_from_slice(&nc.upvalues);
+                    }
+                }
+                Value::UserData(u) => {
+                    if m.userdata.insert(u, ()).is_some() {
+                        continue;
+                    }
+                    if let Some(ud) = self.heap.userdata.get_mut().get(u) {
+                        gray.push(Value::Table(ud.env));
+                        if let Some(mt) = ud.metatable {
+                            gray.push(Value::Table(mt));
+                        }
+                    }
+                }
+                Value::Thread(t) => {
+                    if m.threads.insert(t, ()).is_some() {
+                        continue;
+                    }
+                    let open: Vec<UpvalRef> = match self.heap.threads.get_mut().get(t) {
+                        Some(th) => {
+                            gray.extend_from_slice(&th.stack);
+                            gray.push(Value::Table(th.env));
+                            for f in &th.frames {
+                                push_frame(f, gray);
+                            }
+                            th.open_upvals.iter().map(|&(_, u)| u).collect()
+                        }
+                        None => continue,
+                    };
+                    for u in open {
+                        self.mark_upval(u, m, gray);
+                    }
+                }
+                Value::Nil | Value::Boolean(_) | Value::Number(_) | Value::LightUserData(_) => {}
+            }
+        }
+    }
+
+    fn sweep(&mut self, m: &Marks) {
+        self.heap
+            .strings
+            .get_mut()
+            .retain(|k, _| m.strings.contains_key(k));
+        self.heap.purge_intern_table();
+        self.heap
+            .tables
+            .get_mut()
+            .retain(|k, _| m.tables.contains_key(k));
+        self.heap
+            .closures
+            .get_mut()
+            .retain(|k, _| m.closures.contains_key(k));
+        self.heap
+            .natives
+            .get_mut()
+            .retain(|k, _| m.natives.contains_key(k));
+        self.heap
+            .upvals
+            .get_mut()
+            .retain(|k, _| m.upvals.contains_key(k));
+        self.heap
+            .userdata
+            .get_mut()
+            .retain(|k, _| m.userdata.contains_key(k));
+        self.heap
+            .threads
+            .get_mut()
+            .retain(|k, _| m.threads.contains_key(k));
+    }
+
+    /// Approximate bytes the heap holds now.
+    pub fn memory_in_use(&mut self) -> usize {
+        let h = &mut self.heap;
+        let strings: usize = h
+            .strings
+            .get_mut()
+            .values()
+            .map(|s| s.len() + STRING_OVERHEAD)
+            .sum();
+        let tables: usize = h
+            .tables
+            .get_mut()
+            .values()
+            .map(|t| t.memory_bytes() + TABLE_OVERHEAD)
+            .sum();
+        let closures: usize = h
+            .closures
+            .get_mut()
+            .values()
+            .map(|c| CLOSURE_OVERHEAD + 8 * c.upvals.len())
+            .sum();
+        let natives: usize = h
+            .natives
+            .get_mut()
+            .values()
+            .map(|n| CLOSURE_OVERHEAD + 16 * n.upvalues.len())
+            .sum();
+        let upvals = h.upvals.get_mut().len() * UPVAL_OVERHEAD;
+        let userdata: usize = h
+            .userdata
+            .get_mut()
+            .values()
+            .map(|u| CLOSURE_OVERHEAD + u.size)
+            .sum();
+        let threads: usize = h
+            .threads
+            .get_mut()
+            .values()
+            .map(|t| THREAD_OVERHEAD + 16 * t.stack.capacity())
+            .sum();
+        strings
+            + tables
+            + closures
+            + natives
+            + upvals
+            + userdata
+            + threads
+            + 16 * self.stack.capacity()
+    }
+}
+
+fn push_frame(f: &crate::heap::Frame, gray: &mut Vec<Value>) {
+    match &f.kind {
+        FrameKind::Lua { closure, env, .. } => {
+            gray.push(Value::LuaFunction(*closure));
+            gray.push(Value::Table(*env));
+        }
+        FrameKind::Native { func } => gray.push(Value::NativeFunction(*func)),
+    }
+}
