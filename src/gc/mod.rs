@@ -10,8 +10,8 @@
 //! mistake is still caught by its slotmap version, never dereferenced.
 //!
 //! Roots: the registry, the globals, the pre-interned names, the per-type
-//! metatables, the running thread's whole stack (slots above the top too:
-//! conservative, never wrong), its frames and open upvalues, every thread
+//! metatables, the running thread's stack up to its top (or its innermost
+//! Lua frame's registers), its frames and open upvalues, every thread
 //! that is running or waiting on a resume, and the coroutine transfer
 //! buffer. Marking is iterative (a gray stack), never recursive.
 //!
@@ -19,8 +19,12 @@
 //! cycle (`Heap::debt`); a cycle starts when the debt exceeds `pause`% of
 //! the memory found live by the previous cycle (5.1's default 200%).
 //!
-//! Not yet here (the GC issue): weak tables (`__mode` tables are strong),
-//! `__gc` finalizers, the host allocator and memory limits.
+//! Weak tables (`__mode` with `k` and/or `v`): weak references are not
+//! followed while marking, and entries whose weak key or value died are
+//! removed before the sweep; strings are values, never weak references.
+//!
+//! Not yet here (the GC issue): `__gc` finalizers, the host allocator and
+//! memory limits.
 
 use crate::heap::{
     CoStatus, FrameKind, Proto, Upval, CLOSURE_OVERHEAD, STRING_OVERHEAD, TABLE_OVERHEAD,
@@ -88,6 +92,23 @@ struct Marks {
     userdata: SecondaryMap<UserDataRef, ()>,
     threads: SecondaryMap<ThreadRef, ()>,
     protos: HashSet<usize>,
+    /// Weak tables met while marking, with (weak keys, weak values).
+    weak: Vec<(TableRef, bool, bool)>,
+}
+
+impl Marks {
+    /// Did this value survive marking? (Non-collectable values always do.)
+    fn alive(&self, v: &Value) -> bool {
+        match v {
+            Value::String(s) => self.strings.contains_key(*s),
+            Value::Table(t) => self.tables.contains_key(*t),
+            Value::LuaFunction(c) => self.closures.contains_key(*c),
+            Value::NativeFunction(n) => self.natives.contains_key(*n),
+            Value::UserData(u) => self.userdata.contains_key(*u),
+            Value::Thread(t) => self.threads.contains_key(*t),
+            Value::Nil | Value::Boolean(_) | Value::Number(_) | Value::LightUserData(_) => true,
+        }
+    }
 }
 
 impl Lua {
@@ -106,6 +127,7 @@ impl Lua {
         let mut gray: Vec<Value> = Vec::with_capacity(256);
         self.mark_roots(&mut m, &mut gray);
         self.propagate(&mut m, &mut gray);
+        self.clear_weak(&m);
         self.sweep(&m);
         self.pattern_cache = Default::default();
         self.heap.debt = 0;
@@ -122,7 +144,13 @@ impl Lua {
         for t in self.type_mt.iter().flatten() {
             gray.push(Value::Table(*t));
         }
-        gray.extend_from_slice(&self.stack);
+        // The live part of the running stack; slots above it hold stale
+        // values of finished calls: clear them, as 5.1 does.
+        let live = live_extent(&self.frames, self.top).min(self.stack.len());
+        gray.extend_from_slice(&self.stack[..live]);
+        for v in &mut self.stack[live..] {
+            *v = Value::Nil;
+        }
         gray.extend_from_slice(&self.xfer);
         gray.extend_from_slice(&self.pinned);
         for f in &self.frames {
@@ -171,13 +199,23 @@ impl Lua {
                     if m.tables.insert(t, ()).is_some() {
                         continue;
                     }
+                    let (weak_k, weak_v) = self.weak_mode(t);
+                    if weak_k || weak_v {
+                        m.weak.push((t, weak_k, weak_v));
+                    }
                     if let Some(tab) = self.heap.tables.get_mut().get(t) {
                         if let Some(mt) = tab.metatable {
                             gray.push(Value::Table(mt));
                         }
+                        // Weak references are not followed; strings count
+                        // as values, never as weak references (5.1).
                         tab.for_each(|k, v| {
-                            gray.push(*k);
-                            gray.push(*v);
+                            if !weak_k || matches!(k, Value::String(_)) {
+                                gray.push(*k);
+                            }
+                            if !weak_v || matches!(v, Value::String(_)) {
+                                gray.push(*v);
+                            }
                         });
                     }
                 }
@@ -221,7 +259,8 @@ impl Lua {
                     }
                     let open: Vec<UpvalRef> = match self.heap.threads.get_mut().get(t) {
                         Some(th) => {
-                            gray.extend_from_slice(&th.stack);
+                            let live = live_extent(&th.frames, th.top).min(th.stack.len());
+                            gray.extend_from_slice(&th.stack[..live]);
                             gray.push(Value::Table(th.env));
                             for f in &th.frames {
                                 push_frame(f, gray);
@@ -235,6 +274,33 @@ impl Lua {
                     }
                 }
                 Value::Nil | Value::Boolean(_) | Value::Number(_) | Value::LightUserData(_) => {}
+            }
+        }
+    }
+
+    /// `__mode` of a table's metatable: (weak keys, weak values).
+    fn weak_mode(&mut self, t: TableRef) -> (bool, bool) {
+        let mode_key = self.names.mode;
+        let tables = self.heap.tables.get_mut();
+        let mode = tables
+            .get(t)
+            .and_then(|tab| tab.metatable)
+            .and_then(|mt| tables.get(mt))
+            .map(|mt| mt.get_str(mode_key));
+        match mode {
+            Some(Value::String(s)) => match self.heap.strings.get_mut().get(s) {
+                Some(st) => (st.as_bytes().contains(&b'k'), st.as_bytes().contains(&b'v')),
+                None => (false, false),
+            },
+            _ => (false, false),
+        }
+    }
+
+    /// Remove the entries of weak tables whose key or value died.
+    fn clear_weak(&mut self, m: &Marks) {
+        for &(t, _, _) in &m.weak {
+            if let Some(tab) = self.heap.tables.get_mut().get_mut(t) {
+                tab.clear_dead_for_gc(|k, v| m.alive(k) && m.alive(v));
             }
         }
     }
@@ -319,6 +385,19 @@ impl Lua {
             + userdata
             + threads
             + 16 * self.stack.capacity()
+    }
+}
+
+/// End of the live part of a stack: its top, or the innermost frame's
+/// register window when that is a Lua frame reaching higher. (An outer
+/// frame's registers above its callee's slot hold only dead temporaries.)
+fn live_extent(frames: &[crate::heap::Frame], top: usize) -> usize {
+    match frames.last() {
+        Some(f) => match &f.kind {
+            FrameKind::Lua { proto, .. } => top.max(f.base + proto.max_stack as usize),
+            FrameKind::Native { .. } => top,
+        },
+        None => top,
     }
 }
 
