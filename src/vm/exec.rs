@@ -564,20 +564,21 @@ impl Lua {
     /// when the frame was entered from Rust (the loop must exit).
     #[inline]
     fn do_return(&mut self, first: usize, n: usize) -> bool {
-        let fr = match self.frames.pop() {
-            Some(f) => f,
+        let (dest, nresults, entry) = match self.frames.last() {
+            Some(f) => (f.func, f.nresults, f.entry),
             None => return true,
         };
-        let dest = fr.func;
+        // Drop the frame in place (no move of the whole record).
+        self.frames.truncate(self.frames.len() - 1);
         // `dest < first`, so a forward element-wise copy is safe (and, for
         // the usual one or two results, cheaper than a memmove call).
-        if fr.nresults < 0 {
+        if nresults < 0 {
             for i in 0..n {
                 self.stack[dest + i] = self.stack[first + i];
             }
             self.top = dest + n;
         } else {
-            let wanted = fr.nresults as usize;
+            let wanted = nresults as usize;
             let ncopy = n.min(wanted);
             for i in 0..ncopy {
                 self.stack[dest + i] = self.stack[first + i];
@@ -585,16 +586,13 @@ impl Lua {
             for i in ncopy..wanted {
                 self.stack[dest + i] = Value::Nil;
             }
+            // A Lua caller may continue with `top` below its register
+            // window: every instruction that reads `top` either sets it
+            // first or follows a multi-result instruction, and every call
+            // out raises it to the frame top (`save_pc!`).
             self.top = dest + wanted;
-            // Back in a Lua caller: its registers extend to its frame top.
-            if let Some(FrameKind::Lua { proto, .. }) = self.frames.last().map(|f| &f.kind) {
-                let ft = self.frames[self.frames.len() - 1].base + proto.max_stack as usize;
-                if !fr.entry && self.top < ft {
-                    self.top = ft;
-                }
-            }
         }
-        fr.entry
+        entry
     }
 
     #[inline]
