@@ -135,3 +135,25 @@ fn interactive_mode_evaluates_lines() {
     let s = out(&o);
     assert!(s.contains("4\n") && s.contains("1\n2\n"), "{s}");
 }
+
+#[test]
+fn a_refused_allocation_is_a_lua_error_not_an_abort() {
+    // Under a 3 GB address-space limit, building 4.5 GB of strings must
+    // fail with "not enough memory" inside pcall, and the script goes on.
+    let s = temp_script(
+        "oom.lua",
+        "local ok, e = pcall(function() local s = ('x'):rep(2^29) local t = {} for i = 1, 8 do t[i] = s .. i end end)\nprint(ok, e)\nprint('alive')\n",
+    );
+    let script = format!(
+        "ulimit -v 3000000; exec '{}' '{}'",
+        env!("CARGO_BIN_EXE_cellua"),
+        s
+    );
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .output()
+        .expect("run sh");
+    assert!(o.status.success(), "status {:?}: {}", o.status, err(&o));
+    assert_eq!(out(&o), "false\tnot enough memory\nalive\n");
+}

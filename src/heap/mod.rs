@@ -273,6 +273,19 @@ impl Heap {
     /// Intern a byte string, returning the existing handle when the same
     /// bytes are already interned.
     pub fn intern(&mut self, bytes: &[u8]) -> StrRef {
+        match self.try_intern(bytes) {
+            Some(k) => k,
+            None => std::alloc::handle_alloc_error(
+                std::alloc::Layout::array::<u8>(bytes.len() + 1)
+                    .unwrap_or(std::alloc::Layout::new::<u8>()),
+            ),
+        }
+    }
+
+    /// Intern a byte string; `None` when its copy cannot be allocated (the
+    /// caller raises "not enough memory"). Producers of large strings use
+    /// this so that a script cannot abort the process with one huge string.
+    pub fn try_intern(&mut self, bytes: &[u8]) -> Option<StrRef> {
         let hash = hash_bytes(bytes);
         let strings = self.strings.get_mut();
         let intern = self.intern.get_mut();
@@ -281,12 +294,13 @@ impl Heap {
             for &k in &intern.buckets[b] {
                 if let Some(s) = strings.get(k) {
                     if s.hash == hash && s.as_bytes() == bytes {
-                        return k;
+                        return Some(k);
                     }
                 }
             }
         }
-        let mut data = Vec::with_capacity(bytes.len() + 1);
+        let mut data = Vec::new();
+        data.try_reserve_exact(bytes.len() + 1).ok()?;
         data.extend_from_slice(bytes);
         data.push(0);
         let k = strings.insert(LuaStr {
@@ -309,7 +323,7 @@ impl Heap {
         let b = (hash as usize) & (intern.buckets.len() - 1);
         intern.buckets[b].push(k);
         intern.count += 1;
-        k
+        Some(k)
     }
 
     /// Borrow a string's bytes through a shared `Ref` (for `&Heap` users).

@@ -82,8 +82,12 @@ fn rep(lua: &mut Lua) -> LuaResult<usize> {
     if total > MAX_STRING as u128 {
         return Err(lua.lib_error("not enough memory"));
     }
-    let out = b.repeat(n as usize);
-    let r = lua.new_str(&out);
+    let b = b.to_vec();
+    let mut out = lua.buffer(total as usize)?;
+    for _ in 0..n {
+        out.extend_from_slice(&b);
+    }
+    let r = lua.new_big_str(&out)?;
     lua.ret(&[r])
 }
 

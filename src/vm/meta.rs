@@ -336,12 +336,13 @@ impl Lua {
             .iter()
             .all(|v| matches!(v, Value::String(_) | Value::Number(_)));
         if all_plain {
-            let mut buf = Vec::new();
+            let total = self.concat_len(first, last);
+            let mut buf = self.buffer(total)?;
             for i in first..=last {
                 let v = self.stack[i];
                 self.append_str_or_num(v, &mut buf);
             }
-            return Ok(self.new_str(&buf));
+            return self.new_big_str(&buf);
         }
         // General case: fold from the right.
         let mut acc = self.stack[last];
@@ -358,13 +359,15 @@ impl Lua {
                 {
                     j -= 1;
                 }
-                let mut buf = Vec::new();
+                let acc_len = self.concat_len_of(acc);
+                let total = self.concat_len(j, i).saturating_add(acc_len);
+                let mut buf = self.buffer(total)?;
                 for p in j..=i {
                     let v = self.stack[p];
                     self.append_str_or_num(v, &mut buf);
                 }
                 self.append_str_or_num(acc, &mut buf);
-                acc = self.new_str(&buf);
+                acc = self.new_big_str(&buf)?;
                 i = j;
             } else {
                 let mut h = self.meta_field(left, self.names.concat);
@@ -383,6 +386,23 @@ impl Lua {
             }
         }
         Ok(acc)
+    }
+
+    /// Upper bound of the concatenated length of `stack[first..=last]`.
+    fn concat_len(&mut self, first: usize, last: usize) -> usize {
+        let mut n = 0usize;
+        for i in first..=last {
+            let v = self.stack[i];
+            n = n.saturating_add(self.concat_len_of(v));
+        }
+        n
+    }
+
+    fn concat_len_of(&mut self, v: Value) -> usize {
+        match v {
+            Value::String(s) => self.heap.str_bytes(s).len(),
+            _ => 32,
+        }
     }
 
     /// Register number of stack slot `slot` in the running Lua frame.

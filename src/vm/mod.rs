@@ -140,6 +140,22 @@ impl Lua {
         Value::String(self.heap.intern(b))
     }
 
+    /// A string value from a buffer a script could have made huge: an
+    /// allocation failure is the Lua error "not enough memory".
+    pub fn new_big_str(&mut self, b: &[u8]) -> LuaResult<Value> {
+        match self.heap.try_intern(b) {
+            Some(s) => Ok(Value::String(s)),
+            None => Err(LuaError::Memory),
+        }
+    }
+
+    /// An empty buffer with room for `n` bytes, or "not enough memory".
+    pub fn buffer(&mut self, n: usize) -> LuaResult<Vec<u8>> {
+        let mut v = Vec::new();
+        v.try_reserve_exact(n).map_err(|_| LuaError::Memory)?;
+        Ok(v)
+    }
+
     /// Bytes of a string value (copied).
     pub fn str_vec(&mut self, s: StrRef) -> Vec<u8> {
         self.heap.str_bytes(s).to_vec()
