@@ -208,10 +208,17 @@ fn interactive(lua: &mut Lua) {
 }
 
 fn real_main() -> i32 {
-    let argv: Vec<String> = std::env::args().collect();
     let mut lua = Lua::new();
-    if let Err(e) = handle_luainit(&mut lua) {
-        report(&mut lua, &e);
+    let code = main_body(&mut lua);
+    // As lua.c's lua_close: pending `__gc` finalizers run before exit.
+    lua.close();
+    code
+}
+
+fn main_body(lua: &mut Lua) -> i32 {
+    let argv: Vec<String> = std::env::args().collect();
+    if let Err(e) = handle_luainit(lua) {
+        report(lua, &e);
         return 1;
     }
     // Scan options.
@@ -259,7 +266,7 @@ fn real_main() -> i32 {
     if version || interactive_flag {
         print_version();
     }
-    make_arg_table(&mut lua, &argv, script.unwrap_or(argv.len()));
+    make_arg_table(lua, &argv, script.unwrap_or(argv.len()));
     // Run -e and -l in order.
     let end = script.unwrap_or(argv.len());
     let mut j = 1;
@@ -279,40 +286,40 @@ fn real_main() -> i32 {
                 }
             };
             let r = if opt == "-e" {
-                dochunk(&mut lua, val.as_bytes(), b"=(command line)")
+                dochunk(lua, val.as_bytes(), b"=(command line)")
             } else {
-                dolibrary(&mut lua, &val)
+                dolibrary(lua, &val)
             };
             if let Err(e) = r {
-                report(&mut lua, &e);
+                report(lua, &e);
                 return 1;
             }
         }
         j += 1;
     }
     if let Some(s) = script {
-        if let Err(e) = run_script(&mut lua, &argv, s) {
-            report(&mut lua, &e);
+        if let Err(e) = run_script(lua, &argv, s) {
+            report(lua, &e);
             return 1;
         }
     }
     if interactive_flag {
-        interactive(&mut lua);
+        interactive(lua);
     } else if script.is_none() && !has_e && !version {
         if std::io::stdin().is_terminal() {
             print_version();
-            interactive(&mut lua);
+            interactive(lua);
         } else {
             let r = (|| -> Result<(), LuaError> {
-                let f = cellua::stdlib::base::load_file(&mut lua, None)?;
+                let f = cellua::stdlib::base::load_file(lua, None)?;
                 let base = lua.top;
                 lua.push(f)?;
-                let r = docall(&mut lua, base, 0);
+                let r = docall(lua, base, 0);
                 lua.top = base;
                 r
             })();
             if let Err(e) = r {
-                report(&mut lua, &e);
+                report(lua, &e);
                 return 1;
             }
         }

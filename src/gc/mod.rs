@@ -23,9 +23,13 @@
 //! followed while marking, and entries whose weak key or value died are
 //! removed before the sweep; strings are values, never weak references.
 //!
-//! Not yet here (the GC issue): `__gc` finalizers, the host allocator and
-//! memory limits.
+//! Finalizers: a dead userdata whose metatable has `__gc` is kept for one
+//! more cycle and its `__gc` is called once, newest first, after the sweep;
+//! it may resurrect the object. `close` runs every pending finalizer.
+//!
+//! Not yet here (the GC issue): the host allocator and memory limits.
 
+use crate::error::LuaResult;
 use crate::heap::{
     CoStatus, FrameKind, Proto, Upval, CLOSURE_OVERHEAD, STRING_OVERHEAD, TABLE_OVERHEAD,
     THREAD_OVERHEAD, UPVAL_OVERHEAD,
@@ -113,19 +117,29 @@ impl Marks {
 
 impl Lua {
     /// Run a collection if the allocation debt asks for one. Call only at
-    /// a safe point.
+    /// a safe point; an error raised by a `__gc` finalizer propagates.
     #[inline]
-    pub fn gc_check(&mut self) {
+    pub fn gc_check(&mut self) -> LuaResult<()> {
         if self.heap.debt >= self.gc.threshold && !self.gc.stopped {
-            self.collect_garbage();
+            self.collect_garbage()?;
         }
+        Ok(())
     }
 
-    /// A full mark & sweep cycle. Call only at a safe point.
-    pub fn collect_garbage(&mut self) {
+    /// A full mark & sweep cycle, then the `__gc` finalizers of the
+    /// userdata it found dead. Call only at a safe point.
+    pub fn collect_garbage(&mut self) -> LuaResult<()> {
         let mut m = Marks::default();
         let mut gray: Vec<Value> = Vec::with_capacity(256);
         self.mark_roots(&mut m, &mut gray);
+        self.propagate(&mut m, &mut gray);
+        // Dead userdata with a `__gc` survive this cycle (with everything
+        // they reference) to be finalized; they are freed by a later cycle
+        // unless the finalizer resurrects them.
+        let doomed = self.separate_finalizable(&m, false);
+        for &u in &doomed {
+            gray.push(Value::UserData(u));
+        }
         self.propagate(&mut m, &mut gray);
         self.clear_weak(&m);
         self.sweep(&m);
@@ -133,6 +147,79 @@ impl Lua {
         self.heap.debt = 0;
         self.gc.estimate = self.memory_in_use();
         self.gc.threshold = (self.gc.estimate / 100 * self.gc.pause).max(self.gc.min_threshold);
+        self.run_finalizers(doomed, true)
+    }
+
+    /// Userdata to finalize, newest first: the unmarked ones (or, with
+    /// `all`, every one) whose metatable has `__gc` and that were not
+    /// finalized before. They are flagged finalized here.
+    fn separate_finalizable(&mut self, m: &Marks, all: bool) -> Vec<UserDataRef> {
+        let gc_name = self.names.gc;
+        let tables = self.heap.tables.get_mut();
+        let mut found: Vec<(u64, UserDataRef)> = Vec::new();
+        for (k, ud) in self.heap.userdata.get_mut().iter_mut() {
+            if ud.finalized || (!all && m.userdata.contains_key(k)) {
+                continue;
+            }
+            let has_gc = ud
+                .metatable
+                .and_then(|mt| tables.get(mt))
+                .is_some_and(|mt| !mt.get_str(gc_name).is_nil());
+            if has_gc {
+                ud.finalized = true;
+                found.push((ud.serial, k));
+            }
+        }
+        found.sort_by_key(|entry| std::cmp::Reverse(entry.0));
+        found.into_iter().map(|(_, k)| k).collect()
+    }
+
+    /// Call `__gc(u)` for each of `list` in order. With `propagate`, the
+    /// first error stops the run (the rest are finalized by a later cycle)
+    /// and is returned; otherwise errors are ignored (`close`).
+    fn run_finalizers(&mut self, list: Vec<UserDataRef>, propagate: bool) -> LuaResult<()> {
+        if list.is_empty() {
+            return Ok(());
+        }
+        // Finalizers run above every live register, and the objects still
+        // waiting for theirs stay rooted meanwhile.
+        let saved_top = self.top;
+        self.top = live_extent(&self.frames, self.top).min(self.stack.len());
+        let npinned = self.pinned.len();
+        self.pinned.extend(list.iter().map(|&u| Value::UserData(u)));
+        let gc_name = self.names.gc;
+        let mut result = Ok(());
+        for (i, &u) in list.iter().enumerate() {
+            let h = self.meta_field(Value::UserData(u), gc_name);
+            if !matches!(h, Value::LuaFunction(_) | Value::NativeFunction(_)) {
+                continue;
+            }
+            let top = self.top;
+            let r = self.call_value(h, &[Value::UserData(u)], 0);
+            self.top = top;
+            if let Err(e) = r {
+                if propagate {
+                    for &rest in &list[i + 1..] {
+                        if let Some(ud) = self.heap.userdata.get_mut().get_mut(rest) {
+                            ud.finalized = false;
+                        }
+                    }
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        self.pinned.truncate(npinned);
+        self.top = saved_top;
+        result
+    }
+
+    /// `lua_close`'s collection: every pending finalizer runs (reachable
+    /// objects included), newest first; their errors are ignored.
+    pub fn close(&mut self) {
+        let m = Marks::default();
+        let all = self.separate_finalizable(&m, true);
+        let _ = self.run_finalizers(all, false);
     }
 
     fn mark_roots(&mut self, m: &mut Marks, gray: &mut Vec<Value>) {

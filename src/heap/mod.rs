@@ -138,6 +138,11 @@ pub struct UserData {
     pub size: usize,
     pub metatable: Option<TableRef>,
     pub env: TableRef,
+    /// Creation order (set by `Heap::new_userdata`): finalizers of objects
+    /// found dead together run newest first, as in 5.1.
+    pub serial: u64,
+    /// Its `__gc` has been called (or queued): never again.
+    pub finalized: bool,
 }
 
 /// Coroutine status as `coroutine.status` reports it.
@@ -267,6 +272,8 @@ pub struct Heap {
     /// Approximate bytes allocated since the last collection (the
     /// collector's pacing debt; see `gc`).
     pub debt: usize,
+    /// Counter behind `UserData::serial`.
+    pub userdata_serial: u64,
 }
 
 impl Heap {
@@ -370,8 +377,10 @@ impl Heap {
     }
 
     /// Make a full userdata.
-    pub fn new_userdata(&mut self, u: UserData) -> UserDataRef {
+    pub fn new_userdata(&mut self, mut u: UserData) -> UserDataRef {
         self.debt += CLOSURE_OVERHEAD + u.size;
+        self.userdata_serial += 1;
+        u.serial = self.userdata_serial;
         self.userdata.get_mut().insert(u)
     }
 

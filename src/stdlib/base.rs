@@ -524,7 +524,7 @@ fn collectgarbage(lua: &mut Lua) -> LuaResult<usize> {
     let r = match &opt[..] {
         b"count" => Value::Number(lua.memory_in_use() as f64 / 1024.0),
         b"collect" => {
-            lua.collect_garbage();
+            lua.collect_garbage()?;
             Value::Number(0.0)
         }
         b"stop" => {
@@ -537,7 +537,7 @@ fn collectgarbage(lua: &mut Lua) -> LuaResult<usize> {
         }
         b"step" => {
             // A step here is a whole cycle: it always ends one.
-            lua.collect_garbage();
+            lua.collect_garbage()?;
             Value::Boolean(true)
         }
         b"setpause" => {
@@ -580,6 +580,8 @@ fn newproxy(lua: &mut Lua) -> LuaResult<usize> {
         size: 0,
         metatable: mt,
         env,
+        serial: 0,
+        finalized: false,
     });
     lua.ret(&[Value::UserData(u)])
 }

@@ -220,7 +220,8 @@ impl Lua {
                         self.upval_set(uv, v);
                     }
                     Instr::NewTable { a, b, c } => {
-                        self.gc_check(); // safe point
+                        self.frames[fi].pc = pc; // safe point
+                        self.gc_check()?;
                         let t = self.heap.new_table(b as usize, c as usize);
                         reg!(a) = Value::Table(t);
                     }
@@ -294,7 +295,8 @@ impl Lua {
                         }
                     }
                     Instr::Concat { a, b, c } => {
-                        self.gc_check(); // safe point
+                        self.frames[fi].pc = pc; // safe point
+                        self.gc_check()?;
                         save_pc!();
                         let r = self.concat(base + b as usize, base + c as usize)?;
                         reg!(a) = r;
@@ -362,7 +364,9 @@ impl Lua {
                         }
                     }
                     Instr::Call { a, b, c } => {
-                        self.gc_check(); // safe point: arguments are in registers
+                        // Safe point: the arguments are in registers.
+                        self.frames[fi].pc = pc;
+                        self.gc_check()?;
                         let func = base + a as usize;
                         if b != 0 {
                             self.top = func + b as usize;
@@ -519,7 +523,8 @@ impl Lua {
                         self.close_upvals(base + a as usize);
                     }
                     Instr::Closure { a, bx } => {
-                        self.gc_check(); // safe point
+                        self.frames[fi].pc = pc; // safe point
+                        self.gc_check()?;
                         let p = proto.protos[bx as usize].clone();
                         let mut upvals = Vec::with_capacity(p.upvalues.len());
                         for d in &p.upvalues {
