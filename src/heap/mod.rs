@@ -60,15 +60,23 @@ impl LuaStr {
     }
 }
 
-/// Hash of a byte string (FNV-style over at most 32 sampled bytes plus the
-/// length, so hashing a long string is O(1) like 5.1's).
+/// Hash of a byte string: FNV-1a over every byte of a short string; for a
+/// long one over its first and last 64 bytes plus 64 bytes sampled from the
+/// middle, so hashing stays O(1) while strings that differ only near an end
+/// (`("y"):rep(200) .. i`) still hash apart (5.1's sparse sampling makes
+/// them collide).
 pub fn hash_bytes(b: &[u8]) -> u64 {
+    const PRIME: u64 = 0x100_0000_01b3;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (b.len() as u64);
-    let step = (b.len() >> 5) + 1;
-    let mut i = b.len();
-    while i >= step {
-        h = (h ^ b[i - 1] as u64).wrapping_mul(0x100_0000_01b3);
-        i -= step;
+    let mut feed = |x: u8| h = (h ^ x as u64).wrapping_mul(PRIME);
+    if b.len() <= 192 {
+        b.iter().for_each(|&x| feed(x));
+    } else {
+        b[..64].iter().for_each(|&x| feed(x));
+        let mid = &b[64..b.len() - 64];
+        let step = mid.len() / 64 + 1;
+        mid.iter().step_by(step).for_each(|&x| feed(x));
+        b[b.len() - 64..].iter().for_each(|&x| feed(x));
     }
     h ^ (h >> 29)
 }
