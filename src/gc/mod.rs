@@ -16,8 +16,8 @@
 //! buffer. Marking is iterative (a gray stack), never recursive.
 //!
 //! Pacing: the heap counts approximate bytes allocated since the last
-//! cycle (`Heap::debt`); a cycle starts when the debt exceeds `pause`% of
-//! the memory found live by the previous cycle (5.1's default 200%).
+//! cycle (`Heap::debt`); as in 5.1, a cycle starts when the heap has grown
+//! to `pause`% of the memory the previous cycle found live (default 200%).
 //!
 //! Weak tables (`__mode` with `k` and/or `v`): weak references are not
 //! followed while marking, and entries whose weak key or value died are
@@ -146,7 +146,10 @@ impl Lua {
         self.pattern_cache = Default::default();
         self.heap.debt = 0;
         self.gc.estimate = self.memory_in_use();
-        self.gc.threshold = (self.gc.estimate / 100 * self.gc.pause).max(self.gc.min_threshold);
+        // 5.1: the next cycle starts when the heap reaches `pause`% of what
+        // this one found live, i.e. after (pause - 100)% of it in new debt.
+        self.gc.threshold =
+            (self.gc.estimate / 100 * self.gc.pause.saturating_sub(100)).max(self.gc.min_threshold);
         self.run_finalizers(doomed, true)
     }
 
@@ -259,10 +262,28 @@ impl Lua {
     }
 
     fn mark_upval(&mut self, u: UpvalRef, m: &mut Marks, gray: &mut Vec<Value>) {
-        if m.upvals.insert(u, ()).is_none() {
-            if let Some(Upval::Closed(v)) = self.heap.upvals.get_mut().get(u) {
-                gray.push(*v);
+        if m.upvals.insert(u, ()).is_some() {
+            return;
+        }
+        match self.heap.upvals.get_mut().get(u) {
+            Some(Upval::Closed(v)) => gray.push(*v),
+            // An open upvalue keeps the value in its slot alive even when
+            // its thread is unreachable (the sweep then closes it).
+            Some(&Upval::Open { thread, index }) => {
+                let v = if thread == self.cur_thread {
+                    self.stack.get(index).copied()
+                } else {
+                    self.heap
+                        .threads
+                        .get_mut()
+                        .get(thread)
+                        .and_then(|t| t.stack.get(index).copied())
+                };
+                if let Some(v) = v {
+                    gray.push(v);
+                }
             }
+            None => {}
         }
     }
 
@@ -418,10 +439,23 @@ impl Lua {
             .userdata
             .get_mut()
             .retain(|k, _| m.userdata.contains_key(k));
-        self.heap
-            .threads
-            .get_mut()
-            .retain(|k, _| m.threads.contains_key(k));
+        // A dying thread's open upvalues that are still in use become
+        // closed, keeping the values of their slots.
+        let threads = self.heap.threads.get_mut();
+        let upvals = self.heap.upvals.get_mut();
+        for (k, th) in threads.iter() {
+            if m.threads.contains_key(k) {
+                continue;
+            }
+            for &(idx, u) in &th.open_upvals {
+                if m.upvals.contains_key(u) {
+                    if let Some(cell) = upvals.get_mut(u) {
+                        *cell = Upval::Closed(th.stack.get(idx).copied().unwrap_or(Value::Nil));
+                    }
+                }
+            }
+        }
+        threads.retain(|k, _| m.threads.contains_key(k));
     }
 
     /// Approximate bytes the heap holds now.

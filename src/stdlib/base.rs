@@ -53,6 +53,17 @@ fn print(lua: &mut Lua) -> LuaResult<usize> {
     let n = lua.nargs();
     let g = lua.globals;
     let tostring_fn = lua.get_field(g, b"tostring");
+    // Called once per argument: keep it rooted between the calls.
+    let npinned = lua.pinned.len();
+    lua.pinned.push(tostring_fn);
+    let r = print_args(lua, n, tostring_fn);
+    lua.pinned.truncate(npinned);
+    let out = r?;
+    let _ = std::io::stdout().lock().write_all(&out);
+    Ok(0)
+}
+
+fn print_args(lua: &mut Lua, n: usize, tostring_fn: Value) -> LuaResult<Vec<u8>> {
     let mut out = Vec::new();
     for i in 1..=n {
         let v = lua.arg(i);
@@ -77,8 +88,7 @@ fn print(lua: &mut Lua) -> LuaResult<usize> {
         out.extend_from_slice(&s[..end]);
     }
     out.push(b'\n');
-    let _ = std::io::stdout().lock().write_all(&out);
-    Ok(0)
+    Ok(out)
 }
 
 fn type_(lua: &mut Lua) -> LuaResult<usize> {

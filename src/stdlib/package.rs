@@ -115,6 +115,9 @@ fn require(lua: &mut Lua) -> LuaResult<usize> {
         return Err(lua.lib_error(format!("module '{sname}' not found:{tried}")));
     }
     let name_v = lua.arg(1);
+    // `loaded` stays on the stack while the loader runs (it may replace
+    // `package.loaded`; this table must stay alive for the caching below).
+    lua.push(Value::Table(loaded))?;
     let r = lua.call1(loader, &[name_v])?;
     if !r.is_nil() {
         lua.set_field(loaded, &name, r);
@@ -213,7 +216,10 @@ fn module(lua: &mut Lua) -> LuaResult<usize> {
         }
         _ => return Err(lua.lib_error("'module' not called from a Lua function")),
     }
-    for i in 2..=lua.nargs() {
+    let n = lua.nargs();
+    // The module stays on the stack while its option functions run.
+    lua.push(Value::Table(m))?;
+    for i in 2..=n {
         let f = lua.arg(i);
         lua.call1(f, &[Value::Table(m)])?;
     }

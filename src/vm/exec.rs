@@ -48,7 +48,7 @@ impl Lua {
     pub(crate) fn execute(&mut self, entry_depth: usize) -> LuaResult<()> {
         'newframe: loop {
             let fi = self.frames.len() - 1;
-            let (proto, closure, mut env) = match &self.frames[fi].kind {
+            let (proto, closure, _) = match &self.frames[fi].kind {
                 FrameKind::Lua {
                     proto,
                     closure,
@@ -92,6 +92,17 @@ impl Lua {
                         _ => None,
                     }
                 }};
+            }
+            // The running function's environment, read from its frame each
+            // time: any call out (a metamethod, an iterator) may have run
+            // `setfenv` on it.
+            macro_rules! cur_env {
+                () => {
+                    match &self.frames[fi].kind {
+                        FrameKind::Lua { env, .. } => *env,
+                        FrameKind::Native { .. } => return Err(LuaError::InvalidHandle),
+                    }
+                };
             }
             macro_rules! save_pc {
                 () => {
@@ -139,6 +150,7 @@ impl Lua {
                     }
                     Instr::GetGlobal { a, bx } => {
                         let key = k[bx as usize];
+                        let env = cur_env!();
                         let v = match (key, self.heap.tables.get_mut().get(env)) {
                             (Value::String(s), Some(t)) => t.get_str(s),
                             _ => Value::Nil,
@@ -153,6 +165,7 @@ impl Lua {
                     }
                     Instr::SetGlobal { a, bx } => {
                         let key = k[bx as usize];
+                        let env = cur_env!();
                         let v = reg!(a);
                         if self.has_metatable_table(env) {
                             save_pc!();
@@ -383,10 +396,6 @@ impl Lua {
                         if nres >= 0 {
                             self.top = frame_top;
                         }
-                        // A native (setfenv) may have changed our environment.
-                        if let FrameKind::Lua { env: e, .. } = &self.frames[fi].kind {
-                            env = *e;
-                        }
                     }
                     Instr::TailCall { a, b } => {
                         let func = base + a as usize;
@@ -523,6 +532,7 @@ impl Lua {
                         self.close_upvals(base + a as usize);
                     }
                     Instr::Closure { a, bx } => {
+                        let env = cur_env!();
                         self.frames[fi].pc = pc; // safe point
                         self.gc_check()?;
                         let p = proto.protos[bx as usize].clone();

@@ -1,0 +1,3 @@
+package.loaded = {}
+collectgarbage()
+return {name = "m1"}
