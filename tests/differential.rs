@@ -11,13 +11,14 @@
 //! * If `lua5.1` is not on `PATH` the test is skipped with a warning, unless
 //!   `CI=true`, in which case it fails.
 
+mod common;
+use common::{wait_with_timeout, Collector};
 use std::env;
 use std::ffi::OsStr;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::{mpsc, Arc, Mutex};
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -38,64 +39,6 @@ fn find_in_path(program: &str) -> Option<PathBuf> {
     env::split_paths(&path)
         .map(|dir| dir.join(program))
         .find(|candidate| candidate.is_file())
-}
-
-/// Reads a pipe on a background thread into a shared buffer.
-struct Collector {
-    buf: Arc<Mutex<Vec<u8>>>,
-    done: mpsc::Receiver<()>,
-}
-
-impl Collector {
-    fn start<R: Read + Send + 'static>(src: Option<R>) -> Collector {
-        let buf = Arc::new(Mutex::new(Vec::new()));
-        let (tx, done) = mpsc::channel();
-        let shared = Arc::clone(&buf);
-        thread::spawn(move || {
-            if let Some(mut r) = src {
-                let mut chunk = [0u8; 8192];
-                loop {
-                    match r.read(&mut chunk) {
-                        Ok(0) => break,
-                        Ok(n) => shared.lock().unwrap().extend_from_slice(&chunk[..n]),
-                        Err(ref e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                        Err(_) => break,
-                    }
-                }
-            }
-            let _ = tx.send(());
-        });
-        Collector { buf, done }
-    }
-
-    fn finish(self, deadline: Instant) -> Vec<u8> {
-        let left = deadline.saturating_duration_since(Instant::now());
-        let _ = self.done.recv_timeout(left);
-        let data = self.buf.lock().unwrap().clone();
-        data
-    }
-}
-
-fn wait_with_timeout(child: &mut Child, timeout: Duration) -> (Option<ExitStatus>, bool) {
-    let deadline = Instant::now() + timeout;
-    loop {
-        match child.try_wait() {
-            Ok(Some(status)) => return (Some(status), false),
-            Ok(None) => {
-                if Instant::now() >= deadline {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    return (None, true);
-                }
-                thread::sleep(Duration::from_millis(5));
-            }
-            Err(_) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return (None, false);
-            }
-        }
-    }
 }
 
 /// Runs `program script` in `cwd` with stdin closed and a timeout.

@@ -4,75 +4,17 @@
 //!
 //! `LUA_FILTER=substring` restricts the run to matching file names.
 
+mod common;
+use common::{wait_with_timeout, Collector};
 use std::env;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::{mpsc, Arc, Mutex};
+use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 const SHOW_CHARS: usize = 2000;
-
-/// Reads a pipe on a background thread into a shared buffer.
-struct Collector {
-    buf: Arc<Mutex<Vec<u8>>>,
-    done: mpsc::Receiver<()>,
-}
-
-impl Collector {
-    fn start<R: Read + Send + 'static>(src: Option<R>) -> Collector {
-        let buf = Arc::new(Mutex::new(Vec::new()));
-        let (tx, done) = mpsc::channel();
-        let shared = Arc::clone(&buf);
-        thread::spawn(move || {
-            if let Some(mut r) = src {
-                let mut chunk = [0u8; 8192];
-                loop {
-                    match r.read(&mut chunk) {
-                        Ok(0) => break,
-                        Ok(n) => shared.lock().unwrap().extend_from_slice(&chunk[..n]),
-                        Err(ref e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                        Err(_) => break,
-                    }
-                }
-            }
-            let _ = tx.send(());
-        });
-        Collector { buf, done }
-    }
-
-    fn finish(self, deadline: Instant) -> Vec<u8> {
-        let left = deadline.saturating_duration_since(Instant::now());
-        let _ = self.done.recv_timeout(left);
-        let data = self.buf.lock().unwrap().clone();
-        data
-    }
-}
-
-fn wait_with_timeout(child: &mut Child, timeout: Duration) -> (Option<ExitStatus>, bool) {
-    let deadline = Instant::now() + timeout;
-    loop {
-        match child.try_wait() {
-            Ok(Some(status)) => return (Some(status), false),
-            Ok(None) => {
-                if Instant::now() >= deadline {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    return (None, true);
-                }
-                thread::sleep(Duration::from_millis(5));
-            }
-            Err(_) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return (None, false);
-            }
-        }
-    }
-}
 
 fn show(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);

@@ -293,17 +293,7 @@ fn error(lua: &mut Lua) -> LuaResult<usize> {
 fn pcall(lua: &mut Lua) -> LuaResult<usize> {
     lua.check_any(1)?;
     let func = lua.top - lua.nargs();
-    match lua.pcall(func, MULTRET, None) {
-        Ok(()) => {
-            let n = lua.top - func;
-            lua.ensure_stack(lua.top + 1)?;
-            lua.stack.copy_within(func..lua.top, func + 1);
-            lua.stack[func] = Value::Boolean(true);
-            lua.top += 1;
-            Ok(n + 1)
-        }
-        Err(e) => lua.ret(&[Value::Boolean(false), e]),
-    }
+    protected_results(lua, func, None)
 }
 
 fn xpcall(lua: &mut Lua) -> LuaResult<usize> {
@@ -312,7 +302,12 @@ fn xpcall(lua: &mut Lua) -> LuaResult<usize> {
     let h = lua.arg(2);
     let func = lua.top;
     lua.push(f)?;
-    match lua.pcall(func, MULTRET, Some(h)) {
+    protected_results(lua, func, Some(h))
+}
+
+/// Call `stack[func]` protected; results `true, ...` or `false, error`.
+fn protected_results(lua: &mut Lua, func: usize, handler: Option<Value>) -> LuaResult<usize> {
+    match lua.pcall(func, MULTRET, handler) {
         Ok(()) => {
             let n = lua.top - func;
             lua.ensure_stack(lua.top + 1)?;
