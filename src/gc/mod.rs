@@ -42,6 +42,9 @@ use slotmap::SecondaryMap;
 use std::collections::HashSet;
 use std::rc::Rc;
 
+/// Stack slots a collection never takes back from the running thread.
+const STACK_KEEP: usize = 1 << 16;
+
 /// Smallest debt that starts a cycle (bytes).
 const MIN_THRESHOLD: usize = 1 << 20;
 
@@ -238,6 +241,13 @@ impl Lua {
         // values of finished calls: clear them, as 5.1 does.
         let live = live_extent(&self.frames, self.top).min(self.stack.len());
         gray.extend_from_slice(&self.stack[..live]);
+        // After deep recursion give most of the stack back (every frame's
+        // window is below `live`; natives re-check room before writing).
+        let keep = (2 * live).max(STACK_KEEP);
+        if self.stack.len() > 2 * keep {
+            self.stack.truncate(keep);
+            self.stack.shrink_to_fit();
+        }
         for v in &mut self.stack[live..] {
             *v = Value::Nil;
         }
