@@ -12,27 +12,18 @@
 //!   `CI=true`, in which case it fails.
 
 mod common;
-use common::{wait_with_timeout, Collector};
+use common::{run_program, RunOutput};
 use std::env;
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 const SHOW_BYTES: usize = 400;
 const REFERENCE: &str = "lua5.1";
-
-/// Result of running one interpreter on one script.
-struct RunOutput {
-    stdout: Vec<u8>,
-    stderr: Vec<u8>,
-    status: Option<ExitStatus>,
-    timed_out: bool,
-}
 
 fn find_in_path(program: &str) -> Option<PathBuf> {
     let path = env::var_os("PATH")?;
@@ -43,34 +34,7 @@ fn find_in_path(program: &str) -> Option<PathBuf> {
 
 /// Runs `program script` in `cwd` with stdin closed and a timeout.
 fn run(program: &Path, script: &str, cwd: &Path, torture: bool) -> Result<RunOutput, String> {
-    let mut cmd = Command::new(program);
-    if torture {
-        cmd.env("CELLUA_GC_TORTURE", "1");
-    } else {
-        cmd.env_remove("CELLUA_GC_TORTURE");
-    }
-    let mut child = cmd
-        .arg(script)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start {}: {}", program.display(), e))?;
-    let out = Collector::start(child.stdout.take());
-    let err = Collector::start(child.stderr.take());
-    let (status, timed_out) = wait_with_timeout(&mut child, TIMEOUT);
-    // A killed process may have left descendants holding the pipes open:
-    // wait only briefly for end-of-file, then take what has been read.
-    let grace = Instant::now() + Duration::from_secs(2);
-    let stdout = out.finish(grace);
-    let stderr = err.finish(grace);
-    Ok(RunOutput {
-        stdout,
-        stderr,
-        status,
-        timed_out,
-    })
+    run_program(program, script, cwd, torture, TIMEOUT)
 }
 
 /// Replaces every `0x` followed by at least one hex digit with `ADDR`.

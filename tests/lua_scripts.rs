@@ -5,13 +5,12 @@
 //! `LUA_FILTER=substring` restricts the run to matching file names.
 
 mod common;
-use common::{wait_with_timeout, Collector};
+use common::run_program;
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 const SHOW_CHARS: usize = 2000;
@@ -27,28 +26,8 @@ fn show(bytes: &[u8]) -> String {
 
 /// Runs one script; `Err` carries a human-readable failure description.
 fn run_script(cellua: &Path, root: &Path, script: &str, torture: bool) -> Result<(), String> {
-    let mut cmd = Command::new(cellua);
-    if torture {
-        // Collect after every few allocations: catches values that Rust
-        // code holds across a call into Lua without rooting them.
-        cmd.env("CELLUA_GC_TORTURE", "1");
-    } else {
-        cmd.env_remove("CELLUA_GC_TORTURE");
-    }
-    let mut child = cmd
-        .arg(script)
-        .current_dir(root)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start {}: {}", cellua.display(), e))?;
-    let out = Collector::start(child.stdout.take());
-    let err = Collector::start(child.stderr.take());
-    let (status, timed_out) = wait_with_timeout(&mut child, TIMEOUT);
-    let grace = Instant::now() + Duration::from_secs(2);
-    let stdout = out.finish(grace);
-    let stderr = err.finish(grace);
+    let r = run_program(cellua, script, root, torture, TIMEOUT)?;
+    let (stdout, stderr, status, timed_out) = (r.stdout, r.stderr, r.status, r.timed_out);
 
     let verdict = if timed_out {
         Some(format!("timed out after {} s (killed)", TIMEOUT.as_secs()))

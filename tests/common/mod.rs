@@ -2,7 +2,8 @@
 //! on background threads and waiting for it with a timeout.
 
 use std::io::Read;
-use std::process::{Child, ExitStatus};
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -63,4 +64,50 @@ pub fn wait_with_timeout(child: &mut Child, timeout: Duration) -> (Option<ExitSt
             }
         }
     }
+}
+
+/// What one run of a program printed and how it ended.
+pub struct RunOutput {
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    pub status: Option<ExitStatus>,
+    pub timed_out: bool,
+}
+
+/// Runs `program script` in `cwd` with stdin closed and a timeout; with
+/// `torture`, under `CELLUA_GC_TORTURE=1` (a collection after every few
+/// allocations, which exposes values Rust holds across a call unrooted).
+pub fn run_program(
+    program: &Path,
+    script: &str,
+    cwd: &Path,
+    torture: bool,
+    timeout: Duration,
+) -> Result<RunOutput, String> {
+    let mut cmd = Command::new(program);
+    if torture {
+        cmd.env("CELLUA_GC_TORTURE", "1");
+    } else {
+        cmd.env_remove("CELLUA_GC_TORTURE");
+    }
+    let mut child = cmd
+        .arg(script)
+        .current_dir(cwd)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {}", program.display(), e))?;
+    let out = Collector::start(child.stdout.take());
+    let err = Collector::start(child.stderr.take());
+    let (status, timed_out) = wait_with_timeout(&mut child, timeout);
+    // A killed process may have left descendants holding the pipes open:
+    // wait only briefly for end-of-file, then take what has been read.
+    let grace = Instant::now() + Duration::from_secs(2);
+    Ok(RunOutput {
+        stdout: out.finish(grace),
+        stderr: err.finish(grace),
+        status,
+        timed_out,
+    })
 }
