@@ -123,7 +123,7 @@ impl Lua {
     /// a safe point; an error raised by a `__gc` finalizer propagates.
     #[inline]
     pub fn gc_check(&mut self) -> LuaResult<()> {
-        if self.heap.debt >= self.gc.threshold && !self.gc.stopped {
+        if self.heap.debt + crate::heap::pending_growth() >= self.gc.threshold && !self.gc.stopped {
             self.collect_garbage()?;
         }
         Ok(())
@@ -148,6 +148,7 @@ impl Lua {
         self.sweep(&m);
         self.pattern_cache = Default::default();
         self.heap.debt = 0;
+        crate::heap::take_growth();
         self.gc.estimate = self.memory_in_use();
         // 5.1: the next cycle starts when the heap reaches `pause`% of what
         // this one found live, i.e. after (pause - 100)% of it in new debt.
@@ -197,7 +198,7 @@ impl Lua {
         let mut result = Ok(());
         for (i, &u) in list.iter().enumerate() {
             let h = self.meta_field(Value::UserData(u), gc_name);
-            if !matches!(h, Value::LuaFunction(_) | Value::NativeFunction(_)) {
+            if h.is_nil() {
                 continue;
             }
             let top = self.top;
@@ -416,9 +417,16 @@ impl Lua {
 
     /// Remove the entries of weak tables whose key or value died.
     fn clear_weak(&mut self, m: &Marks) {
-        for &(t, _, _) in &m.weak {
+        let userdata = self.heap.userdata.get_mut();
+        // As in 5.1, a finalized userdata (even a resurrected one) no
+        // longer counts as a weak table's value.
+        let finalized = |v: &Value| match v {
+            Value::UserData(u) => userdata.get(*u).is_some_and(|ud| ud.finalized),
+            _ => false,
+        };
+        for &(t, _, weak_v) in &m.weak {
             if let Some(tab) = self.heap.tables.get_mut().get_mut(t) {
-                tab.clear_dead_for_gc(|k, v| m.alive(k) && m.alive(v));
+                tab.clear_dead_for_gc(|k, v| m.alive(k) && m.alive(v) && !(weak_v && finalized(v)));
             }
         }
     }

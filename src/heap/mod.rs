@@ -81,6 +81,31 @@ pub fn hash_bytes(b: &[u8]) -> u64 {
     h ^ (h >> 29)
 }
 
+thread_local! {
+    /// Bytes that existing objects (tables, stacks) grew by since the last
+    /// collection. Kept per OS thread rather than per state because the
+    /// table code has no heap at hand; states sharing a thread merely
+    /// collect a little earlier for each other.
+    static GROWTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Record that an existing object grew by `bytes` (collector pacing).
+#[inline]
+pub fn note_growth(bytes: usize) {
+    GROWTH.with(|g| g.set(g.get().saturating_add(bytes)));
+}
+
+/// Growth recorded since the last `take_growth`.
+#[inline]
+pub fn pending_growth() -> usize {
+    GROWTH.with(|g| g.get())
+}
+
+/// Reset the growth counter (a collection accounts for everything).
+pub fn take_growth() -> usize {
+    GROWTH.with(|g| g.replace(0))
+}
+
 /// Approximate per-object sizes used for memory accounting.
 pub const STRING_OVERHEAD: usize = 48;
 pub const TABLE_OVERHEAD: usize = 96;

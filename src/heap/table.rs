@@ -150,6 +150,7 @@ impl Table {
     }
 
     fn alloc_nodes(&mut self, cap: usize) {
+        crate::heap::note_growth(cap * std::mem::size_of::<Node>());
         self.nodes = vec![Node::default(); cap];
         self.shift = if cap == 0 {
             63
@@ -294,6 +295,9 @@ impl Table {
         }
         if idx == len as u64 && !val.is_nil() && len < (1usize << MAX_BITS) {
             // `t[#arr + 1] = v`: that key is never live in the hash part.
+            if self.array.len() == self.array.capacity() {
+                crate::heap::note_growth(16 * self.array.len().max(4));
+            }
             self.array.push(val);
             if self.live > 0 {
                 self.migrate_from_hash();
@@ -501,6 +505,7 @@ impl Table {
             self.array.truncate(new_size);
             self.array.shrink_to_fit();
         } else {
+            crate::heap::note_growth(16 * (new_size - self.array.len()));
             self.array.resize(new_size, Value::Nil);
         }
         let hash_n = total - na;

@@ -514,12 +514,19 @@ pub fn set_closure_env(lua: &mut Lua, c: crate::value::ClosureRef, t: crate::val
     if let Some(cl) = lua.heap.closures.get_mut().get_mut(c) {
         cl.env = t;
     }
-    for fr in lua.frames.iter_mut() {
-        if let FrameKind::Lua { closure, env, .. } = &mut fr.kind {
-            if *closure == c {
-                *env = t;
+    let retarget = |frames: &mut Vec<crate::heap::Frame>| {
+        for fr in frames.iter_mut() {
+            if let FrameKind::Lua { closure, env, .. } = &mut fr.kind {
+                if *closure == c {
+                    *env = t;
+                }
             }
         }
+    };
+    retarget(&mut lua.frames);
+    // Frames of suspended and waiting coroutines see it too.
+    for th in lua.heap.threads.get_mut().values_mut() {
+        retarget(&mut th.frames);
     }
 }
 

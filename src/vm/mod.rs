@@ -213,6 +213,7 @@ impl Lua {
             return Err(self.rt_error("stack overflow"));
         }
         let newlen = (self.stack.len() * 2).max(n).min(MAX_STACK);
+        crate::heap::note_growth(16 * (newlen - self.stack.len()));
         self.stack.resize(newlen, Value::Nil);
         Ok(())
     }
