@@ -150,7 +150,9 @@ impl Table {
     }
 
     fn alloc_nodes(&mut self, cap: usize) {
-        crate::heap::note_growth(cap * std::mem::size_of::<Node>());
+        // Net growth only: the old nodes are freed by this rebuild.
+        let grown = cap.saturating_sub(self.nodes.len());
+        crate::heap::note_growth(grown * std::mem::size_of::<Node>());
         self.nodes = vec![Node::default(); cap];
         self.shift = if cap == 0 {
             63
