@@ -76,7 +76,14 @@ fn docall(lua: &mut Lua, func: usize, nresults: i32) -> Result<(), LuaError> {
     let h = lua.new_native(traceback_handler, "traceback", Vec::new());
     match lua.pcall(func, nresults, Some(h)) {
         Ok(()) => Ok(()),
-        Err(v) => Err(LuaError::Runtime(v)),
+        Err(v) => {
+            // As lua.c: collect after a failed chunk (pending finalizers
+            // run now), keeping the error value rooted meanwhile.
+            lua.pinned.push(v);
+            let _ = lua.collect_garbage();
+            lua.pinned.pop();
+            Err(LuaError::Runtime(v))
+        }
     }
 }
 
