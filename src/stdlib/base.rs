@@ -370,7 +370,10 @@ fn load(lua: &mut Lua) -> LuaResult<usize> {
                 src.extend_from_slice(&b);
             }
             _ => {
-                let m = lua.new_str(b"reader function must return a string");
+                // Raised inside the load (luaL_error): the caller's position.
+                let mut msg = lua.where_(1);
+                msg.extend_from_slice(b"reader function must return a string");
+                let m = lua.new_str(&msg);
                 return lua.ret(&[Value::Nil, m]);
             }
         }
