@@ -670,11 +670,14 @@ impl Lua {
     pub fn exec(&mut self, src: &[u8], chunkname: &[u8]) -> LuaResult<()> {
         let f = self.load(src, chunkname)?;
         let base = self.top;
+        let nframes = self.frames.len();
         self.push(f)?;
         let r = self.call(base, 0);
         if r.is_err() {
+            // Unwind only what this call pushed: `exec` may run inside a
+            // native, whose caller's frames must survive.
             self.close_upvals(base);
-            self.frames.clear();
+            self.frames.truncate(nframes);
         }
         self.top = base;
         r
@@ -702,4 +705,36 @@ pub fn run_file(path: &str) -> Result<(), String> {
     let name = format!("@{path}");
     lua.exec(&src, name.as_bytes())
         .map_err(|e| lua.error_message(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_failing_chunk(lua: &mut Lua) -> LuaResult<usize> {
+        let failed = lua.exec(b"error('inner')", b"=inner").is_err();
+        lua.ret(&[Value::Boolean(failed)])
+    }
+
+    #[test]
+    fn exec_inside_a_native_unwinds_only_its_own_frames() {
+        let mut lua = Lua::new();
+        let g = lua.globals;
+        lua.register(g, "run_failing_chunk", run_failing_chunk);
+        let r = lua.exec(
+            b"local function f() local ok = run_failing_chunk() return ok, 42 end\n\
+              local a, b = f()\n\
+              assert(a == true and b == 42)\n\
+              finished = b",
+            b"=outer",
+        );
+        assert!(
+            r.is_ok(),
+            "{}",
+            r.err().map(|e| lua.error_message(&e)).unwrap_or_default()
+        );
+        // The outer chunk really ran to its end.
+        let g = lua.globals;
+        assert!(matches!(lua.get_field(g, b"finished"), Value::Number(n) if n == 42.0));
+    }
 }
