@@ -7,6 +7,7 @@
 //! * `stdlib`: the standard library, written against the VM's native API
 //! * `capi`: the Lua 5.1 C API on top of the same operations
 
+pub mod capi;
 pub mod compiler;
 pub mod error;
 pub mod gc;

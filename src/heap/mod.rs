@@ -156,6 +156,9 @@ pub struct NativeClosure {
     pub env: TableRef,
     /// Name for messages when no better one is known.
     pub name: &'static str,
+    /// The C function behind a closure made by `lua_pushcclosure`; `func`
+    /// is then the C-call trampoline (`capi::call_c_function`).
+    pub cfunc: Option<crate::capi::lua_CFunction>,
 }
 
 /// An upvalue cell: open (aliasing a live stack slot of a thread) or closed.

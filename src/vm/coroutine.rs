@@ -43,7 +43,7 @@ impl Lua {
     }
 
     /// Park the running state into thread `t`.
-    fn park(&mut self, t: ThreadRef, status: CoStatus) {
+    pub(crate) fn park(&mut self, t: ThreadRef, status: CoStatus) {
         let stack = std::mem::take(&mut self.stack);
         let frames = std::mem::take(&mut self.frames);
         let open = std::mem::take(&mut self.open_upvals);
@@ -58,7 +58,7 @@ impl Lua {
     }
 
     /// Make thread `t` the running one.
-    fn unpark(&mut self, t: ThreadRef) {
+    pub(crate) fn unpark(&mut self, t: ThreadRef) {
         if let Some(th) = self.heap.threads.get_mut().get_mut(t) {
             self.stack = std::mem::take(&mut th.stack);
             self.frames = std::mem::take(&mut th.frames);

@@ -73,6 +73,16 @@ pub struct Lua {
     pub xfer: Vec<Value>,
     /// Compiled patterns of the string library.
     pub pattern_cache: crate::stdlib::strpat::PatternCache,
+    /// The C API's side of this state (`lua_State` blocks, the protected
+    /// call chain, the panic function); null until C code first needs it.
+    /// Owned: freed when the `Lua` drops.
+    pub capi: *mut crate::capi::CGlobal,
+}
+
+impl Drop for Lua {
+    fn drop(&mut self) {
+        crate::capi::free_global(self);
+    }
 }
 
 impl Default for Lua {
@@ -115,6 +125,7 @@ impl Lua {
             gc: Default::default(),
             pinned: Vec::new(),
             call_limit: MAX_CALLS,
+            capi: std::ptr::null_mut(),
         };
         let g = Value::Table(globals);
         lua.set_field(globals, b"_G", g);
@@ -192,6 +203,7 @@ impl Lua {
             upvalues,
             env,
             name,
+            cfunc: None,
         });
         Value::NativeFunction(r)
     }
@@ -581,6 +593,18 @@ impl Lua {
         nresults: i32,
         handler: Option<Value>,
     ) -> Result<(), Value> {
+        self.pcall_status(func, nresults, handler)
+            .map_err(|(_, v)| v)
+    }
+
+    /// `pcall` that also reports the `lua.h` status of a failure
+    /// (`LUA_ERRRUN`, `LUA_ERRMEM`, `LUA_ERRERR`), as `lua_pcall` needs.
+    pub fn pcall_status(
+        &mut self,
+        func: usize,
+        nresults: i32,
+        handler: Option<Value>,
+    ) -> Result<(), (i32, Value)> {
         let nframes = self.frames.len();
         let ccalls = self.ccalls;
         let npinned = self.pinned.len();
@@ -595,22 +619,31 @@ impl Lua {
                 Ok(())
             }
             Err(e) => {
+                let mut status = match e.status() {
+                    crate::error::LUA_YIELD => crate::error::LUA_ERRRUN,
+                    s => s,
+                };
                 let mut ev = self.error_value(e);
                 if let Some(h) = handler {
-                    ev = self.run_handler(h, ev);
+                    let (v, failed) = self.run_handler(h, ev);
+                    ev = v;
+                    if failed {
+                        status = crate::error::LUA_ERRERR;
+                    }
                 }
                 self.pinned.truncate(npinned);
                 self.ccalls = ccalls;
                 self.close_upvals(func);
                 self.frames.truncate(nframes);
                 self.top = func;
-                Err(ev)
+                Err((status, ev))
             }
         }
     }
 
     /// Run an `xpcall` handler at the error point (frames still intact).
-    fn run_handler(&mut self, h: Value, ev: Value) -> Value {
+    /// Returns its result, and whether the handler itself failed.
+    fn run_handler(&mut self, h: Value, ev: Value) -> (Value, bool) {
         let saved_top = self.top;
         // The handler runs above everything, including the failed frames.
         let max_top = self
@@ -626,9 +659,9 @@ impl Lua {
         let saved_limit = self.call_limit;
         self.call_limit = MAX_CALLS + 250;
         let r = match self.call1(h, &[ev]) {
-            Ok(v) => v,
-            Err(LuaError::ErrorInHandler(v)) => v,
-            Err(_) => self.new_str(b"error in error handling"),
+            Ok(v) => (v, false),
+            Err(LuaError::ErrorInHandler(v)) => (v, true),
+            Err(_) => (self.new_str(b"error in error handling"), true),
         };
         self.call_limit = saved_limit;
         self.top = saved_top;
