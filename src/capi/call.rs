@@ -262,7 +262,15 @@ pub unsafe extern "C" fn lua_resume(L: *mut lua_State, narg: c_int) -> c_int {
             .get_mut()
             .get(co)
             .is_some_and(|t| t.frames.is_empty());
-        if status != CoStatus::Suspended || (co == lua.main_thread) {
+        // A coroutine that finished normally can be started again with a
+        // new function, as 5.1 allows (hosts reuse threads this way).
+        let reusable = status == CoStatus::Dead && !(*g).errored.contains_key(&co);
+        if reusable {
+            if let Some(th) = lua.heap.threads.get_mut().get_mut(co) {
+                th.status = CoStatus::Suspended;
+            }
+        }
+        if (status != CoStatus::Suspended && !reusable) || co == lua.main_thread {
             let msg = lua.new_str(b"cannot resume non-suspended coroutine");
             if co == lua.cur_thread {
                 lua.push(msg)?;
@@ -294,10 +302,13 @@ pub unsafe extern "C" fn lua_resume(L: *mut lua_State, narg: c_int) -> c_int {
             Ok(k) => {
                 let out = lua.stack[lua.top - k..lua.top].to_vec();
                 lua.top -= k;
-                give_to_parked(lua, co, &out);
                 if lua.thread_status(co) == CoStatus::Dead {
+                    // Finished: its stack was emptied; the results go there.
+                    give_to_parked(lua, co, &out);
                     Ok(0)
                 } else {
+                    // Yielded: the values already sit on its stack, in
+                    // the window of the frame that yielded.
                     Ok(LUA_YIELD)
                 }
             }
