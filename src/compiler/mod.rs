@@ -5,8 +5,10 @@
 //! no heap handles; the VM interns constants when it loads a chunk.
 //! Limits (200 locals, 60 upvalues, 250 registers, 200 nesting levels) are
 //! reported as syntax errors in 5.1's wording, never as panics.
-//! `dump` holds a disassembler for debugging.
+//! `dump` holds a disassembler for debugging; `bytecode` the binary chunk
+//! format (`string.dump`) and its verifying loader.
 
+pub mod bytecode;
 pub mod codegen;
 pub mod dump;
 pub mod lexer;

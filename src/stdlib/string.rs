@@ -1,6 +1,7 @@
 //! The string library (5.1 manual §5.4): byte-string functions, the glue to
 //! the pattern matcher (`pattern`) and the `format` engine (`format`), and
-//! the string metatable (`("x"):rep(3)`).
+//! the string metatable (`("x"):rep(3)`). `dump` writes the binary chunk
+//! format of `compiler::bytecode`.
 
 use super::lib_table;
 use crate::error::LuaResult;
@@ -17,6 +18,7 @@ pub fn open(lua: &mut Lua) {
     lua.register(s, "reverse", reverse);
     lua.register(s, "byte", byte);
     lua.register(s, "char", char);
+    lua.register(s, "dump", dump);
     super::strpat::register(lua, s);
     let mt = lua.heap.new_table(0, 1);
     lua.set_field(mt, b"__index", Value::Table(s));
@@ -135,4 +137,20 @@ fn char(lua: &mut Lua) -> LuaResult<usize> {
     }
     let r = lua.new_str(&out);
     lua.ret(&[r])
+}
+
+/// `string.dump(f)`: the binary chunk of a Lua function (its upvalues'
+/// values are not saved).
+fn dump(lua: &mut Lua) -> LuaResult<usize> {
+    let f = lua.arg(1);
+    if !matches!(f, Value::LuaFunction(_) | Value::NativeFunction(_)) {
+        return Err(lua.arg_type_error(1, "function"));
+    }
+    match crate::compiler::bytecode::dump_function(lua, f) {
+        Some(bytes) => {
+            let r = lua.new_big_str(&bytes)?;
+            lua.ret(&[r])
+        }
+        None => Err(lua.lib_error("unable to dump given function")),
+    }
 }
