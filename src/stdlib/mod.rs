@@ -9,7 +9,10 @@ pub mod base;
 pub mod debug;
 pub mod format;
 pub mod math;
-pub mod os_io;
+pub mod io;
+pub mod os;
+/// The former home of `describe_io_error` (still used by `base`).
+pub use self::io as os_io;
 pub mod package;
 pub mod pattern;
 pub mod string;
@@ -26,7 +29,8 @@ pub fn open_libs(lua: &mut Lua) {
     string::open(lua);
     table::open(lua);
     math::open(lua);
-    os_io::open(lua);
+    io::open(lua);
+    os::open(lua);
     debug::open(lua);
     package::open(lua);
 }

@@ -1,0 +1,42 @@
+-- io.input / io.output with names and handles; io.read / io.write follow them
+local name = os.tmpname()
+print(io.input() == io.stdin, io.output() == io.stdout)
+local out = io.output(name)
+print(io.type(out), out == io.output(), out ~= io.stdout)
+io.write("one\n", 2, "\n", "three")
+print(io.flush())
+io.close()
+print(io.type(out))
+io.output(io.stdout)
+local inp = io.input(name)
+print(io.type(inp), inp == io.input())
+print(io.read())
+print(io.read("*n"))
+print(io.read("*l"), io.read("*a"), io.read("*l"))
+print(io.read(0))
+-- handles can be set back and forth
+local f = assert(io.open(name))
+print(io.input(f) == f, io.input() == f)
+print(io.read(3))
+io.input(inp)
+print(io.read("*a"))
+f:close()
+inp:close()
+-- errors
+print(pcall(function() return io.input("/nonexistent/in") end))
+print(pcall(function() return io.output("/nonexistent/dir/out") end))
+print(pcall(function() return io.input({}) end))
+print(pcall(function() return io.output(true) end))
+print(pcall(function() return io.input(f) end))
+-- a failed io.input leaves the old file in place
+print(io.input() == inp, io.type(io.input()))
+io.input(io.stdin)
+-- io.output(name) truncates
+io.output(name)
+io.write("new")
+io.output():close()
+io.output(io.stdout)
+for l in io.lines(name) do print(l) end
+os.remove(name)
+-- numbers are file names too
+print(pcall(function() return io.input(98765) end))

@@ -1,0 +1,18 @@
+-- print, io.write and io.stdout:write share one stream, in order
+io.write("a")
+print("b")
+io.stdout:write("c", 1, "\n")
+io.write("d") io.stdout:write("e") print("f")
+io.output():write("g\n")
+io.stdout:setvbuf("full")
+print("h")
+io.write("i\n")
+io.stdout:setvbuf("no")
+io.write("j") print("k")
+io.flush()
+local f = io.output()
+print(f == io.stdout)
+for i = 1, 3 do io.write(i, i < 3 and "," or "\n") end
+io.write(string.rep("x", 10000), "\n")
+print(#string.rep("y", 100000))
+io.write("no final newline")

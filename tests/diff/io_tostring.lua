@@ -1,0 +1,10 @@
+-- tostring of handles: "file (0x...)" (the FILE * address), "file (closed)"
+print(tostring(io.stdout))
+print(tostring(io.stdin) ~= tostring(io.stdout))
+local f = io.tmpfile()
+print(tostring(f))
+print(string.format("%s", tostring(f)):match("^file %(0x%x+%)$") ~= nil)
+f:close()
+print(tostring(f))
+print(getmetatable(f).__tostring(io.stderr))
+print(pcall(getmetatable(f).__tostring))

@@ -1,0 +1,18 @@
+-- os.date argument errors and times that do not fit
+local function try(...)
+  print(pcall(function(...) return os.date(...) end, ...))
+end
+try({})
+try("%Y", "x")
+try("%Y", {})
+try(true)
+try("!%Y", "1e9")
+try(12, 0)
+print(os.date("!%Y", 1e20))
+print(os.date("!%Y", -1e20))
+print(os.date("!*t", 1e300))
+print(os.date("!%Y", 0/0))
+print(os.date("!%Y", 2^55))
+print(os.date("!%Y", 1/0))
+print(type(os.date()), #os.date() > 0)
+print(os.date("!%Y", nil) == os.date("!%Y"))

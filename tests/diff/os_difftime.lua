@@ -1,0 +1,13 @@
+-- os.difftime truncates both times to time_t, then subtracts
+print(os.difftime(10, 3))
+print(os.difftime(3, 10))
+print(os.difftime(1.9, 0.5))
+print(os.difftime(5))
+print(os.difftime(-1.5, 1.5))
+print(os.difftime(2^40, 1))
+print(os.difftime("10", "4"))
+local t = os.time()
+print(os.difftime(t, t))
+print(pcall(function() return os.difftime() end))
+print(pcall(function() return os.difftime({}) end))
+print(pcall(function() return os.difftime(1, "x") end))

@@ -1,0 +1,18 @@
+-- os.execute returns system()'s raw wait status
+print(os.execute())
+print(os.execute("true"))
+print(os.execute("false"))
+print(os.execute("exit 3"))
+print(os.execute("exit 255"))
+print(os.execute("kill -9 $$"))
+print(os.execute("kill -15 $$"))
+print(os.execute("exec 2>/dev/null; /nonexistent/command"))
+print(os.execute("exit 1\0ignored"))
+print(select("#", os.execute("true")))
+-- the command's output goes straight to our standard output: flush first
+io.write("before ")
+io.flush()
+os.execute("echo from the shell")
+print("after")
+print(pcall(function() return os.execute({}) end))
+print(os.execute(nil))

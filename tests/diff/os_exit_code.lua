@@ -1,0 +1,12 @@
+-- os.exit(code): the status, with buffered output flushed
+io.write("pending output without newline; ")
+print("and a line")
+io.stdout:setvbuf("full")
+io.write("fully buffered")
+local name = os.tmpname()
+local f = io.open(name, "w")
+f:write("unflushed")
+-- (the file is flushed by C exit; it is removed first)
+os.remove(name)
+os.exit(5)
+print("not reached")

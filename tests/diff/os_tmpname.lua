@@ -1,0 +1,9 @@
+-- os.tmpname creates an empty file with a fresh name under /tmp
+local a, b = os.tmpname(), os.tmpname()
+print(type(a), #a, a:match("^/tmp/lua_%w%w%w%w%w%w$") ~= nil, a ~= b)
+local f = io.open(a)
+print(io.type(f), f:read("*a"))
+f:close()
+print(os.remove(a), os.remove(b))
+print(io.open(a) == nil)
+print(select("#", os.tmpname("ignored")) == 1)
