@@ -130,6 +130,52 @@ static int call_unprotected(lua_State *L)
     return 1;
 }
 
+/* Each of these triggers a metamethod (set up by the Lua code below) that
+ * raises an error: the error must unwind out of the API call and the C
+ * function to the enclosing protected call. */
+static int mm_gettable(lua_State *L)
+{
+    lua_getfield(L, 1, "missing");
+    lua_pushstring(L, "not reached");
+    return 1;
+}
+
+static int mm_settable(lua_State *L)
+{
+    lua_pushinteger(L, 1);
+    lua_setfield(L, 1, "missing");
+    lua_pushstring(L, "not reached");
+    return 1;
+}
+
+static int mm_concat(lua_State *L)
+{
+    lua_pushvalue(L, 1);
+    lua_pushstring(L, "x");
+    lua_concat(L, 2);
+    return 1;
+}
+
+static int mm_equal(lua_State *L)
+{
+    lua_pushboolean(L, lua_equal(L, 1, 2));
+    return 1;
+}
+
+static int mm_lessthan(lua_State *L)
+{
+    lua_pushboolean(L, lua_lessthan(L, 1, 2));
+    return 1;
+}
+
+static int mm_call(lua_State *L)
+{
+    lua_pushvalue(L, 1);
+    lua_call(L, 0, 0);
+    lua_pushstring(L, "not reached");
+    return 1;
+}
+
 static int returns_three(lua_State *L)
 {
     lua_pushinteger(L, 1);
@@ -144,7 +190,7 @@ int main(void)
     int r, base;
     int secret = 99;
 
-    tap_plan(80);
+    tap_plan(88);
     luaL_openlibs(L);
 
     /* lua_call with arguments and results */
@@ -382,6 +428,44 @@ int main(void)
     lua_settop(L, 0);
     r = run(L, "return apply(function() return 'still alive' end)", 1);
     is_str(lua_tostring(L, -1), "still alive", "the state works after the overflow");
+    lua_settop(L, 0);
+
+    /* errors raised by metamethods that API calls invoke */
+    r = run(L, "local mt = {}\n"
+               "for _, e in ipairs{'__index', '__newindex', '__concat', '__eq', '__lt', '__call'} do\n"
+               "  mt[e] = function() error('from ' .. e, 0) end\n"
+               "end\n"
+               "mmobj, mmobj2 = setmetatable({}, mt), setmetatable({}, mt)", 0);
+    is_int(r, 0, "objects whose metamethods raise errors");
+    {
+        static const struct {
+            lua_CFunction f;
+            const char *msg;
+        } cases[] = {{mm_gettable, "from __index"}, {mm_settable, "from __newindex"},
+                     {mm_concat, "from __concat"},  {mm_equal, "from __eq"},
+                     {mm_lessthan, "from __lt"},    {mm_call, "from __call"}};
+        size_t i;
+        for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            int k, all = 1;
+            char desc[96];
+            /* many times, so that anything leaked per error shows under valgrind */
+            for (k = 0; k < 200; k++) {
+                lua_pushcfunction(L, cases[i].f);
+                lua_getglobal(L, "mmobj");
+                lua_getglobal(L, "mmobj2");
+                r = lua_pcall(L, 2, 1, 0);
+                if (r != LUA_ERRRUN || !lua_isstring(L, -1) || strcmp(lua_tostring(L, -1), cases[i].msg) != 0)
+                    all = 0;
+                lua_settop(L, 0);
+            }
+            snprintf(desc, sizeof desc, "an error %s unwinds out of the API call to lua_pcall", cases[i].msg);
+            ok(all, desc);
+        }
+    }
+    r = run(L, "local n = 0\n"
+               "for i = 1, 100 do if not pcall(function() return mmobj .. 'x' end) then n = n + 1 end end\n"
+               "return n", 1);
+    ok(r == 0 && lua_tointeger(L, -1) == 100, "the same errors caught by pcall in Lua");
     lua_settop(L, 0);
 
     /* xpcall with a C handler from Lua */

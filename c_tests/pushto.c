@@ -55,7 +55,7 @@ int main(void)
     const char *s;
     int x = 5, y = 6, r;
 
-    tap_plan(112);
+    tap_plan(116);
     luaL_openlibs(L);
 
     /* nil */
@@ -138,6 +138,27 @@ int main(void)
         is_str(lua_tostring(L, -1), "copy", "pushstring copies its argument");
         lua_pop(L, 1);
     }
+
+    /* a string's pointer stays valid while the string is on the stack */
+    lua_pushstring(L, "stable ");
+    lua_pushinteger(L, 12345);
+    lua_concat(L, 2);
+    s = lua_tolstring(L, -1, &len);
+    r = run(L, "local t = {} for i = 1, 20000 do t[i] = 'garbage' .. i end t = nil collectgarbage()", 0);
+    lua_gc(L, LUA_GCCOLLECT, 0);
+    ok(r == 0 && lua_tostring(L, 1) == s, "tolstring returns the same pointer after collections");
+    is_mem(s, len, "stable 12345", 12, "and the bytes behind it are intact");
+    lua_settop(L, 0);
+
+    /* concat of many values */
+    ok(lua_checkstack(L, 120), "room for 120 values");
+    for (r = 0; r < 100; r++)
+        lua_pushinteger(L, r % 10);
+    lua_concat(L, 100);
+    s = lua_tolstring(L, -1, &len);
+    ok(lua_gettop(L) == 1 && len == 100 && memcmp(s, "0123456789", 10) == 0 && s[99] == '9',
+       "concat of 100 values");
+    lua_settop(L, 0);
 
     /* pushfstring / pushvfstring */
     s = lua_pushfstring(L, "%s=%d", "n", 42);

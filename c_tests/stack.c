@@ -63,12 +63,33 @@ static int deep_push(lua_State *L)
     return 1;
 }
 
+/* Returns its argument count and the sum of its integer arguments. */
+static int count_args(lua_State *L)
+{
+    int i, n = lua_gettop(L);
+    lua_Integer sum = 0;
+    for (i = 1; i <= n; i++)
+        sum += lua_tointeger(L, i);
+    lua_pushinteger(L, n);
+    lua_pushinteger(L, sum);
+    return 2;
+}
+
+/* Pushes LUA_MINSTACK values without asking: the API guarantees room. */
+static int push_minstack(lua_State *L)
+{
+    int i;
+    for (i = 0; i < LUA_MINSTACK; i++)
+        lua_pushinteger(L, i + 1);
+    return LUA_MINSTACK;
+}
+
 int main(void)
 {
     lua_State *L, *L1;
     int r;
 
-    tap_plan(52);
+    tap_plan(56);
 
     L = luaL_newstate();
     ok(L != NULL, "luaL_newstate returns a state");
@@ -186,6 +207,23 @@ int main(void)
     is_int(r, 0, "calling a C function from Lua");
     ok(seen_top == 4 && seen_last == 4, "from Lua it also sees exactly its four arguments");
     is_int(lua_tointeger(L, -1), 40, "and Lua gets its single result");
+    lua_settop(L, 0);
+
+    /* many arguments and many results across the boundary */
+    luaL_openlibs(L);
+    lua_register(L, "count_args", count_args);
+    lua_register(L, "push_minstack", push_minstack);
+    r = luaL_loadstring(L, "local t = {} for i = 1, 250 do t[i] = i end return count_args(unpack(t))");
+    if (r == 0)
+        r = lua_pcall(L, 0, 2, 0);
+    ok(r == 0 && lua_tointeger(L, 1) == 250, "a C function called with 250 arguments sees all of them");
+    is_int(lua_tointeger(L, 2), 250 * 251 / 2, "with their values");
+    lua_settop(L, 0);
+    r = luaL_loadstring(L, "return select('#', push_minstack()), select(20, push_minstack())");
+    if (r == 0)
+        r = lua_pcall(L, 0, 2, 0);
+    ok(r == 0 && lua_tointeger(L, 1) == LUA_MINSTACK, "LUA_MINSTACK pushes need no checkstack");
+    is_int(lua_tointeger(L, 2), 20, "and all arrive in Lua");
     lua_settop(L, 0);
 
     /* xmove between threads of the same state. */

@@ -83,6 +83,14 @@ static int echo_index(lua_State *L)
     return 1;
 }
 
+/* asks for a terabyte */
+static int huge_userdata(lua_State *L)
+{
+    void *p = lua_newuserdata(L, (size_t)1 << 40);
+    lua_pushboolean(L, p != NULL);
+    return 1;
+}
+
 int main(void)
 {
     lua_State *L = luaL_newstate();
@@ -90,7 +98,7 @@ int main(void)
     unsigned char *bytes;
     int i, r, intact, aligned;
 
-    tap_plan(57);
+    tap_plan(60);
     luaL_openlibs(L);
 
     /* newuserdata basics */
@@ -105,6 +113,14 @@ int main(void)
     ok(lua_type(L, -1) == LUA_TUSERDATA && lua_objlen(L, -1) == 0, "a zero-sized userdata");
     ok(!lua_rawequal(L, -1, -2) && !lua_equal(L, -1, -2), "two userdata are different values");
     (void)q;
+    lua_settop(L, 0);
+
+    /* a userdata the allocator cannot provide */
+    r = lua_cpcall(L, huge_userdata, NULL);
+    is_int(r, LUA_ERRMEM, "a terabyte userdata fails with LUA_ERRMEM");
+    is_str(lua_tostring(L, -1), "not enough memory", "and 'not enough memory'");
+    lua_settop(L, 0);
+    ok(lua_newuserdata(L, 16) != NULL, "the state still allocates afterwards");
     lua_settop(L, 0);
 
     /* alignment: at least that of double, pointers and long (5.1's
