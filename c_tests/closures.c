@@ -82,7 +82,7 @@ int main(void)
     const char *name;
     int i, r;
 
-    tap_plan(46);
+    tap_plan(52);
     luaL_openlibs(L);
 
     /* two upvalues */
@@ -237,6 +237,39 @@ int main(void)
     r = run(L, "y = 'global y' return getfenv(1) == _G", 1);
     ok(lua_toboolean(L, -1), "the main chunk still sees _G");
     lua_settop(L, 0);
+
+    /* replacing the globals table of the running thread */
+    lua_pushvalue(L, LUA_GLOBALSINDEX); /* 1: the real globals */
+    lua_newtable(L);
+    lua_pushstring(L, "sandbox");
+    lua_setfield(L, -2, "y");
+    lua_replace(L, LUA_GLOBALSINDEX);
+    r = run(L, "return y", 1);
+    is_str(lua_tostring(L, -1), "sandbox", "lua_replace(L, LUA_GLOBALSINDEX): new chunks see the new globals");
+    lua_pop(L, 1);
+    lua_pushvalue(L, 1);
+    lua_replace(L, LUA_GLOBALSINDEX);
+    r = run(L, "return y", 1);
+    is_str(lua_tostring(L, -1), "global y", "putting the old table back");
+    lua_settop(L, 0);
+
+    /* the environment of a thread */
+    {
+        lua_State *co = lua_newthread(L);
+        lua_getfenv(L, 1);
+        ok(lua_rawequal(L, -1, LUA_GLOBALSINDEX), "a new thread shares the globals table");
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushstring(L, "thread env");
+        lua_setfield(L, -2, "y");
+        is_int(lua_setfenv(L, 1), 1, "setfenv on a thread returns 1");
+        luaL_loadstring(co, "return y");
+        lua_call(co, 0, 1);
+        is_str(lua_tostring(co, -1), "thread env", "code loaded on the thread sees its environment");
+        lua_getglobal(L, "y");
+        is_str(lua_tostring(L, -1), "global y", "the main thread's globals are unchanged");
+        lua_settop(L, 0);
+    }
 
     /* closure identity and calls from Lua */
     lua_pushinteger(L, 7);

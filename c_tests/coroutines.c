@@ -31,6 +31,14 @@ static int c_yield_swap(lua_State *L)
     return lua_yield(L, 2);
 }
 
+/* calls its first argument with lua_call: a C frame in between */
+static int c_apply(lua_State *L)
+{
+    lua_pushvalue(L, 1);
+    lua_call(L, 0, 1);
+    return 1;
+}
+
 static int c_yield_count;
 static int c_body_yields(lua_State *L)
 {
@@ -45,10 +53,11 @@ int main(void)
     lua_State *co, *co2;
     int r, top;
 
-    tap_plan(58);
+    tap_plan(61);
     luaL_openlibs(L);
     lua_register(L, "c_yield_one", c_yield_one);
     lua_register(L, "c_yield_swap", c_yield_swap);
+    lua_register(L, "c_apply", c_apply);
 
     co = lua_newthread(L);
     ok(co != NULL && co != L, "lua_newthread returns a new state");
@@ -209,6 +218,19 @@ int main(void)
     r = run(L, "local gen = coroutine.wrap(function() end) gen() return gen()", 0);
     is_int(r, LUA_ERRRUN, "calling a finished wrap fails");
     has_str(lua_tostring(L, -1), "cannot resume dead coroutine", "... cannot resume dead coroutine");
+    lua_settop(L, 0);
+
+    /* a yield below a C function that used lua_call is refused */
+    co = lua_newthread(L);
+    luaL_loadstring(co, "return c_apply(function() coroutine.yield(1) return 2 end)");
+    r = lua_resume(co, 0);
+    is_int(r, LUA_ERRRUN, "yield across a C function's lua_call fails");
+    has_str(lua_tostring(co, -1), "attempt to yield across metamethod/C-call boundary", "with 5.1's message");
+    lua_settop(L, 0);
+    co = lua_newthread(L);
+    luaL_loadstring(co, "return c_apply(function() return 'no yield' end)");
+    r = lua_resume(co, 0);
+    ok(r == 0 && strcmp(lua_tostring(co, -1), "no yield") == 0, "lua_call inside a coroutine works without a yield");
     lua_settop(L, 0);
 
     /* 5.1 refuses to yield across pcall and from the main thread */

@@ -23,7 +23,7 @@ int main(void)
     int r1, r2, r3, r4, rnil, i, distinct, top;
     int refs[50];
 
-    tap_plan(37);
+    tap_plan(40);
 
     ok(lua_istable(L, LUA_REGISTRYINDEX), "the registry is a table");
     lua_pushstring(L, "stored");
@@ -195,6 +195,20 @@ int main(void)
     lua_rawgeti(L, LUA_REGISTRYINDEX, r1);
     lua_getfield(L, -1, "v");
     is_str(lua_tostring(L, -1), "deep", "a referenced table survives a full collection");
+    lua_settop(L, 0);
+
+    /* the registry's _LOADED table is package.loaded */
+    luaL_openlibs(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, "_LOADED");
+    ok(lua_istable(L, -1), "registry._LOADED is a table after luaL_openlibs");
+    lua_getfield(L, -1, "string");
+    lua_getglobal(L, "string");
+    ok(lua_istable(L, -1) && lua_rawequal(L, -1, -2), "registry._LOADED.string is the string library");
+    lua_settop(L, 0);
+    lua_getfield(L, LUA_REGISTRYINDEX, "_LOADED");
+    lua_getglobal(L, "package");
+    lua_getfield(L, -1, "loaded");
+    ok(lua_rawequal(L, -1, 1), "and package.loaded is that same table");
     lua_settop(L, 0);
 
     lua_close(L);
