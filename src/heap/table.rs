@@ -443,6 +443,39 @@ impl Table {
         }
     }
 
+    /// Make the array part cover keys `1..=n`, as 5.1's SETLIST does with
+    /// `luaH_resizearray`: new slots are nil, and integer keys of the new
+    /// range held by the hash part move into them.
+    pub fn ensure_array(&mut self, n: usize) {
+        let n = n.min(1usize << MAX_BITS);
+        let old = self.array.len();
+        if n <= old {
+            return;
+        }
+        crate::heap::note_growth(16 * (n - old));
+        self.array.resize(n, Value::Nil);
+        if self.live == 0 {
+            return;
+        }
+        for k in old + 1..=n {
+            let Some(i) = self.find_num(k as f64) else {
+                continue;
+            };
+            let Some(node) = self.nodes.get_mut(i) else {
+                continue;
+            };
+            if node.val.is_nil() {
+                continue;
+            }
+            let v = std::mem::take(&mut node.val);
+            self.live -= 1;
+            if let Some(slot) = self.array.get_mut(k - 1) {
+                *slot = v;
+            }
+        }
+        self.migrate_from_hash();
+    }
+
     /// Rebuild both parts for `live keys + extra`, choosing the array size
     /// as 5.1 does.
     fn rehash(&mut self, extra: &Value) {

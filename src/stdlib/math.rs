@@ -1,16 +1,65 @@
 //! The math library (5.1 manual §5.6), including the compatibility
-//! `math.mod`. `random` uses a small xorshift generator seeded like C's
-//! `srand(0)` default; sequences differ from glibc's `rand`, values are in
-//! the ranges 5.1 documents.
+//! `math.mod`. `random` and `randomseed` reproduce what Debian's lua5.1
+//! gets from glibc's `rand`/`srand` (the additive-feedback generator of
+//! glibc's `random`, 31 words of state, lag 3): the same seed gives the same
+//! sequence as lua5.1, and an unseeded state starts as C's does (seed 1).
+//! Like C's generator, the state is shared by every Lua state of a thread.
 
 use super::lib_table;
 use crate::error::LuaResult;
 use crate::value::Value;
 use crate::vm::Lua;
-use std::cell::Cell;
+use std::cell::RefCell;
+
+/// glibc's `random` state (TYPE_3): 31 words, the front and rear indices.
+struct Rand {
+    state: [u32; 31],
+    front: usize,
+    rear: usize,
+}
+
+impl Rand {
+    /// `srand(seed)`: the words are filled by the Park-Miller recurrence
+    /// (16807 * x mod 2^31-1), then 310 outputs are discarded.
+    fn seeded(seed: u32) -> Rand {
+        let seed = if seed == 0 { 1 } else { seed };
+        let mut state = [0u32; 31];
+        state[0] = seed;
+        let mut word = seed as i32 as i64;
+        for slot in state.iter_mut().skip(1) {
+            let hi = word / 127_773;
+            let lo = word % 127_773;
+            word = 16_807 * lo - 2_836 * hi;
+            if word < 0 {
+                word += 2_147_483_647;
+            }
+            *slot = word as u32;
+        }
+        let mut r = Rand {
+            state,
+            front: 3,
+            rear: 0,
+        };
+        for _ in 0..310 {
+            r.next();
+        }
+        r
+    }
+
+    /// `rand()`: a number in 0..=RAND_MAX (2^31-1).
+    fn next(&mut self) -> u32 {
+        let v = self.state[self.front].wrapping_add(self.state[self.rear]);
+        self.state[self.front] = v;
+        self.front = (self.front + 1) % 31;
+        self.rear = (self.rear + 1) % 31;
+        v >> 1
+    }
+}
+
+const RAND_MAX: u32 = 2_147_483_647;
 
 thread_local! {
-    static SEED: Cell<u64> = const { Cell::new(0x2545_f491_4f6c_dd1d) };
+    static RAND: RefCell<Option<Rand>> = const { RefCell::new(None) };
 }
 
 pub fn open(lua: &mut Lua) {
@@ -45,7 +94,9 @@ pub fn open(lua: &mut Lua) {
     f1!("tanh", f64::tanh);
     lua.register(m, "atan2", atan2);
     lua.register(m, "fmod", fmod);
-    lua.register(m, "mod", fmod);
+    // 5.1 keeps `mod` as another name for the same function.
+    let fm = lua.get_field(m, b"fmod");
+    lua.set_field(m, b"mod", fm);
     lua.register(m, "pow", pow);
     lua.register(m, "modf", modf);
     lua.register(m, "frexp", frexp);
@@ -58,21 +109,24 @@ pub fn open(lua: &mut Lua) {
     lua.set_field(m, b"huge", Value::Number(f64::INFINITY));
 }
 
+// The two-argument functions check argument 2 first: 5.1 passes both
+// checks as arguments of one C call, which gcc evaluates right to left.
+
 fn atan2(lua: &mut Lua) -> LuaResult<usize> {
-    let y = lua.check_number(1)?;
     let x = lua.check_number(2)?;
+    let y = lua.check_number(1)?;
     lua.ret(&[Value::Number(y.atan2(x))])
 }
 
 fn fmod(lua: &mut Lua) -> LuaResult<usize> {
-    let a = lua.check_number(1)?;
     let b = lua.check_number(2)?;
+    let a = lua.check_number(1)?;
     lua.ret(&[Value::Number(a % b)])
 }
 
 fn pow(lua: &mut Lua) -> LuaResult<usize> {
-    let a = lua.check_number(1)?;
     let b = lua.check_number(2)?;
+    let a = lua.check_number(1)?;
     lua.ret(&[Value::Number(a.powf(b))])
 }
 
@@ -128,8 +182,8 @@ fn frexp(lua: &mut Lua) -> LuaResult<usize> {
 }
 
 fn ldexp(lua: &mut Lua) -> LuaResult<usize> {
-    let m = lua.check_number(1)?;
     let e = lua.check_cint(2)?;
+    let m = lua.check_number(1)?;
     lua.ret(&[Value::Number(ldexp_value(m, e))])
 }
 
@@ -157,15 +211,13 @@ fn min(lua: &mut Lua) -> LuaResult<usize> {
     lua.ret(&[Value::Number(best)])
 }
 
+/// 5.1's `(rand() % RAND_MAX) / RAND_MAX`: a number in [0, 1).
 fn next_random() -> f64 {
-    SEED.with(|s| {
-        let mut x = s.get();
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        s.set(x);
-        (x >> 11) as f64 / (1u64 << 53) as f64
-    })
+    let x = RAND.with(|r| {
+        let mut r = r.borrow_mut();
+        r.get_or_insert_with(|| Rand::seeded(1)).next()
+    });
+    (x % RAND_MAX) as f64 / RAND_MAX as f64
 }
 
 fn random(lua: &mut Lua) -> LuaResult<usize> {
@@ -185,8 +237,9 @@ fn random(lua: &mut Lua) -> LuaResult<usize> {
             if l > u {
                 return Err(lua.arg_error(2, "interval is empty"));
             }
-            let span = (u - l) as f64 + 1.0;
-            lua.ret(&[Value::Number((r * span).floor() + l as f64)])
+            // `u-l+1` is C int arithmetic in 5.1 (it wraps for huge spans).
+            let span = (u as i32).wrapping_sub(l as i32).wrapping_add(1);
+            lua.ret(&[Value::Number((r * span as f64).floor() + l as f64)])
         }
         _ => Err(lua.lib_error("wrong number of arguments")),
     }
@@ -194,6 +247,6 @@ fn random(lua: &mut Lua) -> LuaResult<usize> {
 
 fn randomseed(lua: &mut Lua) -> LuaResult<usize> {
     let s = lua.check_cint(1)?;
-    SEED.with(|c| c.set((s as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1));
+    RAND.with(|r| *r.borrow_mut() = Some(Rand::seeded(s as i32 as u32)));
     Ok(0)
 }

@@ -14,7 +14,9 @@ pub fn register(lua: &mut Lua, t: TableRef) {
     lua.register(t, "find", find);
     lua.register(t, "match", match_);
     lua.register(t, "gmatch", gmatch);
-    lua.register(t, "gfind", gmatch);
+    // 5.1 keeps `gfind` as another name for the same function.
+    let gm = lua.get_field(t, b"gmatch");
+    lua.set_field(t, b"gfind", gm);
     lua.register(t, "gsub", gsub);
     lua.register(t, "format", format_);
 }
@@ -208,6 +210,12 @@ fn gsub(lua: &mut Lua) -> LuaResult<usize> {
     let s = lua.check_strref(1)?;
     let p = lua.check_strref(2)?;
     let repl = lua.arg(3);
+    // 5.1 reads the count (argument 4) before it checks the replacement.
+    let max_n = if lua.arg(4).is_nil() {
+        None
+    } else {
+        Some(lua.check_cint(4)?.max(0) as usize)
+    };
     match repl {
         Value::Number(_)
         | Value::String(_)
@@ -216,11 +224,6 @@ fn gsub(lua: &mut Lua) -> LuaResult<usize> {
         | Value::NativeFunction(_) => {}
         _ => return Err(lua.arg_error(3, "string/function/table expected")),
     }
-    let max_n = if lua.arg(4).is_nil() {
-        None
-    } else {
-        Some(lua.check_cint(4)?.max(0) as usize)
-    };
     let subject = lua.heap.str_bytes(s).to_vec();
     let pat = lua.heap.str_bytes(p).to_vec();
     let result = match repl {

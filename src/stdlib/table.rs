@@ -103,8 +103,9 @@ fn remove(lua: &mut Lua) -> LuaResult<usize> {
 }
 
 fn concat(lua: &mut Lua) -> LuaResult<usize> {
-    let t = lua.check_table(1)?;
+    // 5.1 checks the separator before the table.
     let sep = lua.opt_bytes(2, b"")?;
+    let t = lua.check_table(1)?;
     let i = lua.opt_cint(3, 1)?;
     let j = if lua.arg(4).is_nil() {
         raw_len(lua, t)?
@@ -187,102 +188,134 @@ fn sort_less(lua: &mut Lua, cmp: Value, a: Value, b: Value) -> LuaResult<bool> {
 
 fn sort(lua: &mut Lua) -> LuaResult<usize> {
     let t = lua.check_table(1)?;
-    let n = raw_len(lua, t)?.max(0) as usize;
+    let n = raw_len(lua, t)? as i32 as i64;
     let cmp = lua.arg(2);
     if !cmp.is_nil() && !matches!(cmp, Value::LuaFunction(_) | Value::NativeFunction(_)) {
         return Err(lua.arg_type_error(2, "function"));
     }
-    // Sort in a window of the Lua stack above the arguments: the values stay
-    // rooted for the collector while the comparator runs, and the window is
-    // an array, not a table. The comparator sees the table unchanged until
-    // the write-back (5.1 sorts in place; a consistent comparator cannot
-    // tell the difference).
+    // Three stack slots above the arguments hold the values in flight (the
+    // pivot and the two elements being compared), so they stay rooted while
+    // the comparator runs, even if it clears them from the table.
     let off = lua.top;
-    lua.ensure_stack(off + n + crate::vm::MIN_STACK)?;
-    for i in 0..n {
-        let v = geti(lua, t, i as i64 + 1)?;
-        lua.stack[off + i] = v;
+    lua.ensure_stack(off + 3 + crate::vm::MIN_STACK)?;
+    for k in 0..3 {
+        lua.stack[off + k] = Value::Nil;
     }
-    lua.top = off + n;
-    let r = quicksort(lua, cmp, off, n);
-    if r.is_ok() {
-        for i in 0..n {
-            let v = lua.stack[off + i];
-            seti(lua, t, i as i64 + 1, v)?;
-        }
-    }
+    lua.top = off + 3;
+    let mut s = Sorter { t, cmp, off };
+    let r = s.sort(lua, 1, n);
     lua.top = off;
     r.map(|_| 0)
 }
 
-/// Quicksort of `stack[off..off+n]` with median-of-three; bounded indices,
-/// so an inconsistent comparator raises "invalid order function for
-/// sorting" instead of running off the ends.
-fn quicksort(lua: &mut Lua, cmp: Value, off: usize, n: usize) -> LuaResult<()> {
-    let mut todo = vec![(0usize, n)];
-    macro_rules! at {
-        ($i:expr) => {
-            lua.stack[off + $i]
-        };
+/// 5.1's in-place quicksort (median of three, the pivot parked at `u-1`,
+/// the smaller part sorted recursively and the larger one iteratively),
+/// working on the table with raw accesses as 5.1 does: the order of equal
+/// elements, the comparator's call sequence and the point where an
+/// inconsistent comparator is detected ("invalid order function for
+/// sorting") are 5.1's. Indices stay within `l-1..=u+1`, so no comparator
+/// can make it run off the ends or loop forever.
+struct Sorter {
+    t: TableRef,
+    cmp: Value,
+    /// Stack slots: `off` pivot, `off+1` and `off+2` compared elements.
+    off: usize,
+}
+
+impl Sorter {
+    fn get(&self, lua: &mut Lua, i: i64, slot: usize) -> LuaResult<Value> {
+        let v = geti(lua, self.t, i)?;
+        lua.stack[self.off + slot] = v;
+        Ok(v)
     }
-    macro_rules! swap {
-        ($i:expr, $j:expr) => {
-            lua.stack.swap(off + $i, off + $j)
-        };
+
+    fn set(&self, lua: &mut Lua, i: i64, v: Value) -> LuaResult<()> {
+        seti(lua, self.t, i, v)
     }
-    while let Some((lo, hi)) = todo.pop() {
-        let len = hi - lo;
-        if len < 2 {
-            continue;
-        }
-        if len <= 8 {
-            // Insertion sort.
-            for i in lo + 1..hi {
-                let mut j = i;
-                while j > lo && sort_less(lua, cmp, at!(j), at!(j - 1))? {
-                    swap!(j, j - 1);
-                    j -= 1;
-                }
+
+    fn less(&self, lua: &mut Lua, a: Value, b: Value) -> LuaResult<bool> {
+        sort_less(lua, self.cmp, a, b)
+    }
+
+    fn invalid(lua: &mut Lua) -> crate::error::LuaError {
+        lua.lib_error("invalid order function for sorting")
+    }
+
+    fn sort(&mut self, lua: &mut Lua, mut l: i64, mut u: i64) -> LuaResult<()> {
+        while l < u {
+            // Order a[l], a[(l+u)/2], a[u].
+            let al = self.get(lua, l, 1)?;
+            let au = self.get(lua, u, 2)?;
+            if self.less(lua, au, al)? {
+                self.set(lua, l, au)?;
+                self.set(lua, u, al)?;
             }
-            continue;
-        }
-        let mid = lo + len / 2;
-        if sort_less(lua, cmp, at!(mid), at!(lo))? {
-            swap!(mid, lo);
-        }
-        if sort_less(lua, cmp, at!(hi - 1), at!(mid))? {
-            swap!(hi - 1, mid);
-            if sort_less(lua, cmp, at!(mid), at!(lo))? {
-                swap!(mid, lo);
-            }
-        }
-        swap!(mid, hi - 2);
-        let pivot_at = hi - 2;
-        let mut i = lo;
-        let mut j = hi - 2;
-        loop {
-            i += 1;
-            while sort_less(lua, cmp, at!(i), at!(pivot_at))? {
-                if i >= hi - 2 {
-                    return Err(lua.lib_error("invalid order function for sorting"));
-                }
-                i += 1;
-            }
-            j -= 1;
-            while sort_less(lua, cmp, at!(pivot_at), at!(j))? {
-                if j <= lo {
-                    return Err(lua.lib_error("invalid order function for sorting"));
-                }
-                j -= 1;
-            }
-            if j < i {
+            if u - l == 1 {
                 break;
             }
-            swap!(i, j);
+            let mut i = (l + u) / 2;
+            let ai = self.get(lua, i, 1)?;
+            let al = self.get(lua, l, 2)?;
+            if self.less(lua, ai, al)? {
+                self.set(lua, i, al)?;
+                self.set(lua, l, ai)?;
+            } else {
+                let au = self.get(lua, u, 2)?;
+                if self.less(lua, au, ai)? {
+                    self.set(lua, i, au)?;
+                    self.set(lua, u, ai)?;
+                }
+            }
+            if u - l == 2 {
+                break;
+            }
+            // The pivot goes to u-1; partition l+1..u-2 around it.
+            let p = self.get(lua, i, 0)?;
+            let x = self.get(lua, u - 1, 1)?;
+            self.set(lua, i, x)?;
+            self.set(lua, u - 1, p)?;
+            i = l;
+            let mut j = u - 1;
+            loop {
+                let ai = loop {
+                    i += 1;
+                    let ai = self.get(lua, i, 1)?;
+                    if !self.less(lua, ai, p)? {
+                        break ai;
+                    }
+                    if i > u {
+                        return Err(Self::invalid(lua));
+                    }
+                };
+                let aj = loop {
+                    j -= 1;
+                    let aj = self.get(lua, j, 2)?;
+                    if !self.less(lua, p, aj)? {
+                        break aj;
+                    }
+                    if j < l {
+                        return Err(Self::invalid(lua));
+                    }
+                };
+                if j < i {
+                    break;
+                }
+                self.set(lua, i, aj)?;
+                self.set(lua, j, ai)?;
+            }
+            let x = self.get(lua, u - 1, 1)?;
+            let y = self.get(lua, i, 2)?;
+            self.set(lua, u - 1, y)?;
+            self.set(lua, i, x)?;
+            // Recurse into the smaller part, loop on the larger one.
+            if i - l < u - i {
+                self.sort(lua, l, i - 1)?;
+                l = i + 1;
+            } else {
+                self.sort(lua, i + 1, u)?;
+                u = i - 1;
+            }
         }
-        swap!(i, hi - 2);
-        todo.push((lo, i));
-        todo.push((i + 1, hi));
+        Ok(())
     }
-    Ok(())
 }

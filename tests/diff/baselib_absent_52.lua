@@ -1,0 +1,10 @@
+-- functions of later versions that 5.1 does not have
+print(rawlen, table.pack, table.unpack, bit32, utf8, math.type, math.tointeger, string.pack, string.unpack, table.move)
+print(math.ult, math.maxinteger, math.mininteger, package.searchers, package.searchpath, debug.upvalueid, coroutine.isyieldable)
+print(load("return 1"))
+print(pcall(load, "return 1"))
+print(_ENV, _VERSION)
+print(math.log(8, 2) == math.log(8), string.format("%.4f", math.log(100, 10)))
+print(select("#", string.rep("a", 3, ",")), string.rep("a", 3, ","))
+print(pcall(string.format, "%a", 1))
+print(tostring(3) == "3", tostring(3.0), 3 == 3.0)

@@ -1,0 +1,3 @@
+local function check(v) return assert(v, "value missing") end
+check(1)
+check(nil)

@@ -1,0 +1,4 @@
+print("before")
+local function f() error({code = 1}) end
+f()
+print("never")

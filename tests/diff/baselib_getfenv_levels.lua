@@ -1,0 +1,20 @@
+local env1 = setmetatable({}, {__index = _G})
+local function inner() return getfenv(1), getfenv(2), getfenv(3) end
+local function middle() return inner() end
+setfenv(middle, env1)
+local a, b, c = middle()
+print(a == _G, b == _G, c == _G)
+local function m2() local x, y = inner() return x, y end
+setfenv(m2, env1)
+local x, y = m2()
+print(x == _G, y == env1)
+print(getfenv(0) == _G)
+local f = loadstring("return getfenv(1)")
+print(f() == _G)
+setfenv(f, env1)
+print(f() == env1)
+local co = coroutine.create(function() return getfenv(0) == _G, getfenv(1) == _G end)
+print(coroutine.resume(co))
+print(pcall(getfenv, 10))
+print(pcall(setfenv, 10, {}))
+print(getfenv(string.len) == _G, pcall(setfenv, string.len, {}))

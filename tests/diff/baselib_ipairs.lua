@@ -1,0 +1,21 @@
+for i, v in ipairs({"a", "b", "c"}) do io.write(i, v, " ") end print()
+for i, v in ipairs({"a", "b", nil, "d"}) do io.write(i, v, " ") end print()
+for i, v in ipairs({[0] = "z", "a"}) do io.write(i, v, " ") end print()
+for i, v in ipairs({n = 3}) do io.write(i, v, " ") end print("empty")
+for i, v in ipairs({false, false}) do io.write(i, tostring(v), " ") end print()
+local f, s, c = ipairs({})
+print(type(f), c, f == select(1, ipairs({1})))
+print(f({5, 6}, 0), f({5, 6}, 1), f({5, 6}, 2))
+print(pcall(f, {5}, "x"))
+print(pcall(f, nil, 0))
+print(pcall(ipairs))
+print(pcall(ipairs, nil))
+print(pcall(ipairs, "abc"))
+print(pcall(function() for i in ipairs() do end end))
+local mt = setmetatable({}, {__index = function(t, i) if i <= 3 then return i * 10 end end})
+local n = 0
+for i, v in ipairs(mt) do n = n + 1 end
+print("ipairs ignores __index", n)
+local t = {1, 2, 3, 4, 5}
+for i, v in ipairs(t) do if i == 2 then t[4] = nil end io.write(v, " ") end print()
+print(f({1, 2}, 1.5), f({1, 2}, -1))

@@ -1,0 +1,25 @@
+local t = {}
+local mt = {}
+print(setmetatable(t, mt) == t, getmetatable(t) == mt)
+print(setmetatable(t, nil) == t, getmetatable(t))
+print(pcall(setmetatable, t))
+print(pcall(setmetatable, t, 1))
+print(pcall(setmetatable, t, "x"))
+print(pcall(setmetatable, 1, {}))
+print(pcall(setmetatable, nil, {}))
+print(pcall(setmetatable))
+print(pcall(function() setmetatable("s", {}) end))
+local p = setmetatable({}, {__metatable = "locked"})
+print(getmetatable(p))
+print(pcall(setmetatable, p, {}))
+print(pcall(setmetatable, p, nil))
+local q = setmetatable({}, {__metatable = false})
+print(getmetatable(q), pcall(setmetatable, q, {}))
+print(getmetatable("abc").__index == string, getmetatable(1), getmetatable(nil), getmetatable(print))
+print(pcall(getmetatable))
+print(getmetatable(setmetatable({}, {__index = {}})).__metatable)
+local sm = getmetatable("")
+sm.__metatable = "strings locked"
+print(getmetatable("x"))
+sm.__metatable = nil
+print(getmetatable(newproxy(true)) ~= nil, getmetatable(newproxy()))

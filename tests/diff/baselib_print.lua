@@ -1,0 +1,15 @@
+print()
+print(nil)
+print(nil, nil)
+print(1, "two", 3.5, true, false, nil)
+print("a\0b", "c")
+print("tab\tsep", "new\nline")
+print(1e100, -0.0, 1/0, 2^53, 0.1)
+print(setmetatable({}, {__tostring = function() return "T" end}), "after")
+print(select("#", print("returns nothing")))
+local big = {}
+for i = 1, 100 do big[i] = i end
+print(unpack(big))
+print(("x"):rep(10000):len())
+io.write("no newline") print(" then print")
+print(pcall(print, setmetatable({}, {__tostring = function() error("tostring failed") end})))

@@ -1,0 +1,26 @@
+print(tostring(nil), tostring(true), tostring(false), tostring(0), tostring(-0.0), tostring(1/0), tostring(-1/0))
+print(tostring(1e15), tostring(1e16), tostring(0.1), tostring(1/3), tostring(-1e-300), tostring(2^63), tostring(123456789012))
+print(tostring("str"), tostring(""), #tostring("a\0b"))
+print(tostring(print):match("^function: ") ~= nil, tostring({}):match("^table: ") ~= nil)
+print(tostring(coroutine.create(function() end)):match("^thread: ") ~= nil)
+print(tostring(newproxy()):match("^userdata: ") ~= nil)
+local mt = {__tostring = function(t) return "custom<" .. t.v .. ">" end}
+print(tostring(setmetatable({v = 1}, mt)))
+print(setmetatable({v = 2}, mt))
+print(pcall(tostring, setmetatable({}, {__tostring = function() return 42 end})))
+print(pcall(tostring, setmetatable({}, {__tostring = function() return nil end})))
+print(pcall(tostring, setmetatable({}, {__tostring = function() return {} end})))
+print(pcall(print, setmetatable({}, {__tostring = function() return 42 end})))
+print(pcall(print, setmetatable({}, {__tostring = function() return {} end})))
+print(pcall(print, setmetatable({}, {__tostring = function() return nil end})))
+print(pcall(tostring, setmetatable({}, {__tostring = function() error("ts err") end})))
+print(pcall(tostring, setmetatable({}, {__tostring = "notfunc"})))
+print(tostring(setmetatable({}, {__name = "X"})):match("^table: ") ~= nil)
+print(pcall(tostring))
+print(pcall(function() return tostring() end))
+print(tostring(nil, 1), tostring(1, 2))
+local ts = tostring
+tostring = function(v) return "G" end
+print(1, "a", nil)
+tostring = ts
+print(select("#", tostring(1)))

@@ -1,0 +1,6 @@
+print(type(nil), type(true), type(0), type(""), type({}), type(print), type(function() end))
+print(type(coroutine.create(function() end)), type(newproxy()))
+print(pcall(type))
+print(pcall(function() return type() end))
+print(type(type), type(type(1)))
+print(pcall(type, nil), select("#", type(1, 2)))

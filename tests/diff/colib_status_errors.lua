@@ -1,0 +1,8 @@
+print(pcall(coroutine.status, print))
+print(pcall(coroutine.status, newproxy()))
+print(pcall(coroutine.resume, coroutine.wrap(function() end)))
+print(pcall(coroutine.status, coroutine.wrap(function() end)))
+local co = coroutine.create(function() end)
+print(coroutine.status(co), coroutine.resume(co), coroutine.status(co))
+print(pcall(coroutine.yield, co))
+print(type(co), tostring(co):match("^thread:") ~= nil)

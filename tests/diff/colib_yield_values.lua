@@ -1,0 +1,12 @@
+local co = coroutine.create(function(...)
+  print("args", ...)
+  print("y1 got", coroutine.yield())
+  print("y2 got", coroutine.yield(nil))
+  print("y3 got", coroutine.yield(1, nil, 3))
+  return nil, nil
+end)
+print(coroutine.resume(co, 1, nil))
+print(coroutine.resume(co))
+print(coroutine.resume(co, nil, nil))
+print(coroutine.resume(co, "a", "b", "c"))
+print(coroutine.resume(co))

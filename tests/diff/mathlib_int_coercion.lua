@@ -1,0 +1,10 @@
+-- arguments that are strings convertible to numbers; results always numbers
+print(math.floor("10"), math.max("10", "9"), math.min("0x10", 15))
+print(type(math.floor("1")), type(math.abs("-1")))
+print(pcall(function() return math.floor("1e") end))
+print(pcall(function() return math.floor("") end))
+print(pcall(function() return math.floor(" ") end))
+print(math.floor("  5  "), math.floor("5."), math.floor(".5"), math.floor("1e1"))
+print(pcall(function() return math.floor("5 5") end))
+print(pcall(function() return math.floor("0x") end))
+print(math.floor(-2^63), math.ceil(2^63), math.floor(2^31 + 0.5))

@@ -1,0 +1,6 @@
+print(2 ^ 10, 2 ^ -2, (-2) ^ 2, -2 ^ 2, 2 ^ 0.5, 0 ^ 0, 0 ^ -1, (-8) ^ (1 / 3))
+print(2 ^ 3 ^ 2, (2 ^ 3) ^ 2, 10 ^ 308, 10 ^ 309, 10 ^ -324)
+print("2" ^ 3, 2 ^ "3", "2" ^ "0.5")
+print(pcall(function() return 2 ^ {} end))
+print(pcall(function() return "x" ^ 2 end))
+print(math.pow(2, 10) == 2 ^ 10, math.pow(-2, 0.5) ~= math.pow(-2, 0.5))

@@ -1,0 +1,2 @@
+local args = {...}
+return "loaded chunk", select("#", ...), 1 + 1

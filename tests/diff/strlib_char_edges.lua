@@ -1,0 +1,17 @@
+print(string.char(), #string.char())
+print(string.char(65, 66, 67), string.char(0) == "\0", string.char(255) == "\255")
+print(string.char(65.9), string.char("66"), string.char(" 67 "), string.char("0x44"))
+print(pcall(string.char, 256))
+print(pcall(string.char, -1))
+print(pcall(function() return string.char(65, 256) end))
+print(pcall(function() return string.char(65, -0.5) end))
+print(pcall(function() return string.char(65, nil) end))
+print(pcall(function() return string.char("a") end))
+print(pcall(function() return string.char({}) end))
+print(pcall(function() return string.char(1, 2, 3, 4, "x") end))
+print(pcall(function() return string.char(2^32 + 65) end))
+print(pcall(function() return string.char(1e100) end))
+print(pcall(function() return string.char(0/0) end))
+local t = {}
+for i = 1, 200 do t[i] = 65 + i % 26 end
+print(string.char(unpack(t)))

@@ -1,0 +1,20 @@
+local s = "hello world hello"
+for _, init in ipairs({1, 2, 5, 13, 17, 18, 19, 100, 0, -1, -5, -17, -18, -100, 2^31, -2^31, 1.5}) do
+  print(init, s:find("hello", init), s:find("l+", init), s:find("", init), s:find("hello", init, true))
+end
+print(("abc"):find("", 4), ("abc"):find("", 5), ("abc"):find("", 10), (""):find(""), (""):find("", 2))
+print(("abc"):find("c", -1), ("abc"):find("^c", -1), ("abc"):find("^a", -10))
+print(string.find("a.b", ".", 1, true), string.find("a.b", "."), string.find("a+b", "+", 1, true))
+print(string.find("a%b", "%", 1, true), string.find("x^y", "^y", 1, true), string.find("x$", "$", 1, true))
+print(string.find("abc", "b", nil, true), string.find("abc", "b", 1, nil), string.find("abc", "b", 1, false))
+print(string.find("abc", "[b]", 1, 0), string.find("abc", "[b]", 1, ""))
+print(string.find(12345, 34), string.find(1.5, ".", 1, true), string.find("x1.5y", 1.5, 1, true))
+print(string.find("a\0b\0c", "\0"), string.find("a\0b\0c", "\0", 3), string.find("a\0b", "b\0"))
+print(string.find("a\0b\0c", "%z"), string.find("a\0b\0c", "[%z]", 3), string.find("a\0b", "[^%z]+", 2))
+print(pcall(string.find))
+print(pcall(function() return string.find("x") end))
+print(pcall(function() return string.find("x", nil) end))
+print(pcall(function() return string.find(nil, "x") end))
+print(pcall(function() return string.find("x", "x", "a") end))
+print(pcall(function() return string.find("x", {}) end))
+print(pcall(function() return ("x"):find() end))

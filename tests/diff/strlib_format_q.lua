@@ -1,0 +1,20 @@
+local f = string.format
+print(f("%q", "hello"))
+print(f("%q", 'a "quoted" \\ string'))
+print(f("%q", "line1\nline2"))
+print(f("%q", "cr\rhere"))
+print(f("%q", "zero\0zero"))
+print(f("%q", "\1\2\3\127\128\255"))
+print(f("%q", ""))
+print(f("%q", 12), f("%q", 1.5), f("%q", -0.0))
+print(f("%q", "\t\v\f\a\b"))
+print(f("%q%q", "a", "b"))
+local all = {}
+for i = 0, 255 do all[#all + 1] = string.char(i) end
+local s = f("%q", table.concat(all))
+print(#s)
+print(loadstring("return " .. s)() == table.concat(all))
+print(pcall(function() return f("%q") end))
+print(pcall(function() return f("%q", nil) end))
+print(pcall(function() return f("%q", {}) end))
+print(pcall(function() return f("%10q", "x") end))

@@ -1,0 +1,7 @@
+print(#"", #"a", #"\0", #"abc\0def", #("x"):rep(1000), #tostring(12345), #(1 .. 2))
+print(pcall(function() return #nil end))
+print(pcall(function() return #5 end))
+print(pcall(function() return #true end))
+print(pcall(function() local x = 1 return #x end))
+print(pcall(function() return #print end))
+print(#{1, 2, 3}, #{}, #{n = 1}, #{nil}, #{1, nil}, #{nil, nil, 3})

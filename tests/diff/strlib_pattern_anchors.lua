@@ -1,0 +1,8 @@
+print(("hello"):find("^h"), ("hello"):find("^e"), ("hello"):find("o$"), ("hello"):find("l$"))
+print(("hello"):find("^hello$"), ("hello"):find("^$"), (""):find("^$"), (""):find("^"), (""):find("$"))
+print(("a^b"):find("a^b"), ("a$b"):find("a$b"), ("a$"):find("a$$"), ("^a"):find("^^a"))
+print(("hello"):match("^(h)(.*)$"), ("x$"):match("x%$"), ("$"):match("^%$$"))
+print(("hello"):gsub("^", ">"), ("hello"):gsub("$", "<"), ("hello"):gsub("^h", "H"), ("hhh"):gsub("^h", "H"))
+print(("abc"):find("b", 2), ("abc"):find("^b", 2), ("abc"):find("^b", -2), ("abc"):match("^(.)", 3))
+print(("line1\nline2"):match("^line%d$"), ("line1\nline2"):find("\n"), ("a\n"):find("a$"))
+for m in ("aaa"):gmatch("^a") do io.write(m, ".") end print()

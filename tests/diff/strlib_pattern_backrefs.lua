@@ -1,0 +1,8 @@
+print(("abab"):match("(ab)%1"), ("abcabc"):find("(abc)%1"), ("aa bb cd"):gsub("(%a)%1", "<%1>"))
+print(("'quoted' \"dq\""):gsub("(['\"])(.-)%1", "[%2]"))
+print(("x=x y=z"):gsub("(%a)=%1", "same"))
+print(("abcabc"):match("(a)(b)(c)%1%2%3"), ("aXa"):match("(.)X%1"))
+print(pcall(string.match, "aa", "(a)%2"), pcall(string.match, "aa", "(a%1)"))
+print(("aa"):match("()a%1"))
+print(("123123"):match("(%d+)%1"), ("hellohello"):match("^(.+)%1$"))
+print(("abab"):find("(a)(b)%1%2"), ("ab"):find("(a)(b)%2"))

@@ -1,0 +1,7 @@
+local s = string.rep("abc", 100000)
+print(#s, s:sub(1, 9), s:sub(-3))
+local t = string.rep("", 1e6)
+print(#t)
+print(#string.rep("\0", 65536))
+print(#string.rep("xy", 2^20))
+print(pcall(string.rep, "x", -2^31))
