@@ -2,15 +2,24 @@
 //! `cellua [options] [script [args]]`, options `-e stat`, `-l name`, `-i`,
 //! `-v`, `--`, `-` (stdin), and `LUA_INIT`. Errors print `cellua: msg` and a
 //! stack traceback on stderr and exit with status 1.
+//!
+//! All output meant for standard output (the version banner, prompts,
+//! results) goes through C's `stdout`, the stream `print` and `io.write`
+//! use, so it keeps lua5.1's order and buffering; input lines come from
+//! C's `stdin`, the stream `io.read` uses.
 
+use cellua::stdlib::io::{stdin_line, stdout_flush, stdout_write};
 use cellua::value::Value;
 use cellua::vm::MULTRET;
 use cellua::{Lua, LuaError};
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 
 const PROGNAME: &str = "cellua";
 
 fn main() {
+    // As a C program starts: writing to a closed pipe ends the process,
+    // and the commands that os.execute/io.popen start inherit that.
+    cellua::stdlib::os::restore_sigpipe();
     // Run on a thread with a generous stack: deep (bounded) Rust recursion
     // through metamethods and pcall must never hit the OS limit.
     let child = std::thread::Builder::new()
@@ -20,7 +29,7 @@ fn main() {
         Ok(h) => h.join().unwrap_or(1),
         Err(_) => real_main(),
     };
-    let _ = std::io::stdout().flush();
+    // C's `exit`: C's streams (all of standard output) are flushed here.
     std::process::exit(code);
 }
 
@@ -38,18 +47,21 @@ fn print_usage() {
 }
 
 fn print_version() {
-    println!("cellua {} (Lua 5.1 compatible)", env!("CARGO_PKG_VERSION"));
+    let banner = format!(
+        "cellua {} (Lua 5.1 compatible)\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    stdout_write(banner.as_bytes());
 }
 
-/// Print an error as `lua.c` does.
+/// Print an error as `lua.c` does: on stderr, without flushing standard
+/// output first (so, into pipes, in lua5.1's order).
 fn report(lua: &mut Lua, e: &LuaError) {
-    let _ = std::io::stdout().flush();
     if let LuaError::Runtime(Value::Nil) = e {
         return;
     }
     let msg = lua.error_message(e);
     eprintln!("{PROGNAME}: {msg}");
-    let _ = std::io::stderr().flush();
 }
 
 /// The message handler: append a traceback to string messages.
@@ -157,33 +169,34 @@ fn run_script(lua: &mut Lua, argv: &[String], script: usize) -> Result<(), LuaEr
     r
 }
 
-/// A plain line-reading REPL (`-i`, or no script on a terminal).
+/// A plain line-reading REPL (`-i`, or no script on a terminal): the
+/// prompt is written to C's `stdout` and flushed, a line read from C's
+/// `stdin`, as lua.c does without readline.
 fn interactive(lua: &mut Lua) {
-    let stdin = std::io::stdin();
-    let mut buf = String::new();
+    let mut buf: Vec<u8> = Vec::new();
     loop {
-        print!("{}", if buf.is_empty() { "> " } else { ">> " });
-        let _ = std::io::stdout().flush();
-        let mut line = String::new();
-        match stdin.lock().read_line(&mut line) {
-            Ok(0) | Err(_) => {
-                println!();
-                return;
-            }
-            Ok(_) => {}
+        stdout_write(if buf.is_empty() { b"> " } else { b">> " });
+        stdout_flush();
+        let Some(mut line) = stdin_line() else {
+            stdout_write(b"\n");
+            stdout_flush();
+            return;
+        };
+        if line.last() == Some(&b'\n') {
+            line.pop();
         }
-        let line = line.trim_end_matches(['\n', '\r']);
         if buf.is_empty() {
-            if let Some(expr) = line.strip_prefix('=') {
-                buf = format!("return {expr}");
+            if let Some(expr) = line.strip_prefix(b"=") {
+                buf = b"return ".to_vec();
+                buf.extend_from_slice(expr);
             } else {
-                buf = line.to_string();
+                buf = line;
             }
         } else {
-            buf.push('\n');
-            buf.push_str(line);
+            buf.push(b'\n');
+            buf.extend_from_slice(&line);
         }
-        match lua.load(buf.as_bytes(), b"=stdin") {
+        match lua.load(&buf, b"=stdin") {
             Err(LuaError::Syntax(m)) if m.ends_with("'<eof>'") => continue,
             Err(e) => {
                 report(lua, &e);

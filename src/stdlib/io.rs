@@ -15,15 +15,16 @@
 //! file"). The library's environment also holds the default input (index
 //! 1) and output (index 2), as in 5.1.
 //!
-//! Standard output: `print` writes through Rust's `std::io::stdout`, so
-//! writes to the handle whose `FILE *` is C's `stdout` go through that same
-//! buffer (after flushing whatever C code left in C's buffer); everything
-//! else on that handle (flush, seek, setvbuf, reads) first flushes Rust's
-//! buffer and then works on C's `stdout`. This keeps `print` and
-//! `io.write` output in order, as they are in 5.1 where both use C's
-//! `stdout`. Before reading from standard input Rust's stdout is flushed
-//! (glibc flushes line-buffered output before such reads, so prompts
-//! appear).
+//! Standard output is C's `stdout` and nothing else: `print` (in
+//! base.rs, through [`stdout_write`]), `io.write` and every method on
+//! `io.stdout` write to, flush, seek and set the buffering of that one
+//! `FILE *`, as 5.1 does. Its buffering is therefore the C library's
+//! (fully buffered into a pipe or file, line-buffered on a terminal), so a
+//! command run by `os.execute` may print before earlier buffered output,
+//! `io.stdout:setvbuf` affects `print` too, and a C host or module that
+//! mixes `printf` with Lua output sees the order liblua5.1 gives. Reading
+//! a line-buffered or unbuffered stream makes glibc flush a line-buffered
+//! `stdout` first, so prompts appear before input is read.
 //!
 //! Reading lines uses `getline`, so lines of any length and with embedded
 //! zeros come back whole (5.1's `fgets`-and-`strlen` loop drops what
@@ -37,7 +38,6 @@ use crate::heap::{FrameKind, UserData};
 use crate::value::{TableRef, UserDataRef, Value};
 use crate::vm::{Lua, MULTRET};
 use std::ffi::{c_char, c_int, CStr, CString};
-use std::io::Write;
 use std::ptr;
 
 /// Registry key of the file-handle metatable (`LUA_FILEHANDLE`).
@@ -112,22 +112,6 @@ pub(super) fn c_string(b: &[u8]) -> CString {
     let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
     // No NUL is left in `b[..end]`, so this cannot fail.
     CString::new(&b[..end]).unwrap_or_default()
-}
-
-/// Flush Rust's stdout buffer (`print`'s) before C touches fd 1.
-fn flush_rust_stdout() -> Result<(), i32> {
-    std::io::stdout()
-        .flush()
-        .map_err(|e| e.raw_os_error().unwrap_or(libc::EIO))
-}
-
-/// Before an operation on `f` other than a write: if `f` is standard
-/// output, Rust's buffer goes out first; if it is standard input, pending
-/// output is flushed as glibc does before reading a terminal.
-fn sync(f: CFile) {
-    if f == std_stream(1) || f == std_stream(0) {
-        let _ = flush_rust_stdout();
-    }
 }
 
 fn c_fopen(name: &CStr, mode: &CStr) -> CFile {
@@ -235,20 +219,33 @@ fn c_setvbuf(f: CFile, mode: c_int, size: usize) -> bool {
     unsafe { libc::setvbuf(f, ptr::null_mut(), mode, size) == 0 }
 }
 
-/// Write `b` to `f` (standard output through Rust's buffer, see the module
-/// docs); the `errno` of a failure.
+/// Write `b` to `f`; the `errno` of a failure.
 fn write_bytes(f: CFile, b: &[u8]) -> Result<(), i32> {
-    if f == std_stream(1) {
-        c_fflush(f);
-        return std::io::stdout()
-            .write_all(b)
-            .map_err(|e| e.raw_os_error().unwrap_or(libc::EIO));
-    }
     if c_fwrite(f, b) == b.len() {
         Ok(())
     } else {
         Err(errno())
     }
+}
+
+// ----- the standard streams for the rest of the crate and the interpreter ---
+
+/// Write `b` to C's `stdout` (`print`'s output, the interpreter's prompts
+/// and results); false when the C library reports a short write.
+pub fn stdout_write(b: &[u8]) -> bool {
+    b.is_empty() || c_fwrite(std_stream(1), b) == b.len()
+}
+
+/// `fflush(stdout)`.
+pub fn stdout_flush() -> bool {
+    c_fflush(std_stream(1))
+}
+
+/// One line of C's `stdin` (newline included when there was one), read
+/// whole with `getline`; None at end of input or on error.
+pub fn stdin_line() -> Option<Vec<u8>> {
+    let mut line = Vec::new();
+    c_getline(std_stream(0), &mut line).then_some(line)
 }
 
 // ----- handles -----------------------------------------------------------------
@@ -457,7 +454,6 @@ fn do_close(lua: &mut Lua, u: UserDataRef, pipe: bool) -> LuaResult<usize> {
     if p.is_null() {
         return Err(lua.lib_error("attempt to use a closed file"));
     }
-    sync(p);
     set_handle_ptr(lua, u, ptr::null_mut());
     let ok = if pipe { c_pclose(p) } else { c_fclose(p) };
     let r = if ok { Ok(()) } else { Err(errno()) };
@@ -529,7 +525,6 @@ fn read_chars(lua: &mut Lua, f: CFile, n: u64) -> LuaResult<Option<Value>> {
 
 /// 5.1's `g_read`: the formats are arguments `first..`.
 fn g_read(lua: &mut Lua, f: CFile, first: usize) -> LuaResult<usize> {
-    sync(f);
     c_clearerr(f);
     let nargs = lua.nargs();
     // A failed read gives nil in its place and ends the reading.
@@ -611,7 +606,6 @@ fn lines_iter(lua: &mut Lua) -> LuaResult<usize> {
     let Some(u) = u.filter(|_| !p.is_null()) else {
         return Err(lua.lib_error("file is already closed"));
     };
-    sync(p);
     let line = read_line(lua, p)?;
     if c_ferror(p) {
         let m = strerror(errno());
@@ -700,11 +694,8 @@ fn f_write(lua: &mut Lua) -> LuaResult<usize> {
     g_write(lua, f, 2)
 }
 
-/// `fflush(f)`, standard output's Rust buffer first.
+/// `fflush(f)`; the `errno` of a failure.
 fn flush_file(f: CFile) -> Result<(), i32> {
-    if f == std_stream(1) {
-        flush_rust_stdout()?;
-    }
     if c_fflush(f) {
         Ok(())
     } else {
@@ -729,7 +720,6 @@ fn f_seek(lua: &mut Lua) -> LuaResult<usize> {
     let op = check_option(lua, 2, Some("cur"), &["set", "cur", "end"])?;
     let offset = lua.opt_int(3, 0)?;
     let whence = [libc::SEEK_SET, libc::SEEK_CUR, libc::SEEK_END][op];
-    sync(f);
     if !c_fseek(f, offset, whence) {
         return push_failure(lua, errno(), None);
     }
@@ -742,7 +732,6 @@ fn f_setvbuf(lua: &mut Lua) -> LuaResult<usize> {
     let op = check_option(lua, 2, None, &["no", "full", "line"])?;
     let size = lua.opt_int(3, BUFFER_SIZE)?;
     let mode = [libc::_IONBF, libc::_IOFBF, libc::_IOLBF][op];
-    sync(f);
     let r = if c_setvbuf(f, mode, size as usize) {
         Ok(())
     } else {
@@ -802,7 +791,6 @@ fn io_popen(lua: &mut Lua) -> LuaResult<usize> {
     let cmd = lua.check_bytes(1)?;
     let mode = lua.opt_bytes(2, b"r")?;
     // 5.1 flushes every output stream before starting the command.
-    let _ = flush_rust_stdout();
     c_fflush(ptr::null_mut());
     let p = c_popen(&c_string(&cmd), &c_string(&mode));
     if p.is_null() {

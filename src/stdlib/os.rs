@@ -6,9 +6,9 @@
 //! `os.execute` returns `system`'s raw wait status; `os.clock` is the
 //! process's CPU time from `clock`).
 //!
-//! `os.exit` flushes Rust's stdout buffer (where `print` writes) and then
-//! calls C's `exit`, which flushes C's streams; as in 5.1 the state is not
-//! closed, so no finalizer runs. The `unsafe` here is confined to the
+//! `os.exit` calls C's `exit`, which flushes C's streams (all standard
+//! output is C's `stdout`, see io.rs); as in 5.1 the state is not closed,
+//! so no finalizer runs. The `unsafe` here is confined to the
 //! small helpers that call the C library.
 
 use super::io::{c_string, check_option, push_failure};
@@ -17,7 +17,6 @@ use crate::error::LuaResult;
 use crate::value::Value;
 use crate::vm::Lua;
 use std::ffi::CStr;
-use std::io::Write;
 use std::ptr;
 
 extern "C" {
@@ -27,6 +26,21 @@ extern "C" {
 
 /// glibc's CLOCKS_PER_SEC (POSIX fixes it at one million).
 const CLOCKS_PER_SEC: f64 = 1_000_000.0;
+
+/// Give SIGPIPE back its default action (end the process), as a C program
+/// such as lua5.1 starts with. The Rust runtime ignores SIGPIPE before
+/// `main`, and an ignored signal stays ignored in the commands started by
+/// `os.execute` and `io.popen`, so a `yes | head -1` run from a script
+/// would see EPIPE instead of being stopped. The `cellua` interpreter calls
+/// this first thing; the library never does, so C hosts keep whatever
+/// signal handling they chose.
+pub fn restore_sigpipe() {
+    // SAFETY: installing the default disposition touches no Rust state and
+    // no handler code; it changes only what the kernel does on SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
 
 // ----- C library helpers -----------------------------------------------------
 
@@ -262,8 +276,6 @@ fn os_execute(lua: &mut Lua) -> LuaResult<usize> {
 
 fn os_exit(lua: &mut Lua) -> LuaResult<usize> {
     let code = lua.opt_cint(1, 0)? as i32;
-    let _ = std::io::stdout().flush();
-    let _ = std::io::stderr().flush();
     // `process::exit` ends in C's `exit`: C streams are flushed there.
     std::process::exit(code)
 }
