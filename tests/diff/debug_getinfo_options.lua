@@ -1,0 +1,18 @@
+-- getinfo option handling and argument errors.
+print(pcall(debug.getinfo, 1, "x"))
+print(pcall(debug.getinfo, 1, "Sx"))
+print(pcall(debug.getinfo, print, ">S"))
+print(pcall(debug.getinfo))
+print(pcall(debug.getinfo, "abc"))
+print(pcall(debug.getinfo, {}))
+print(pcall(debug.getinfo, nil))
+print(type(debug.getinfo("1")))
+print(debug.getinfo("1", "l").currentline)
+print(debug.getinfo(1.9, "l").currentline)
+print(debug.getinfo(1, 12))
+local t = debug.getinfo(1, "")
+print(next(t))
+local t2 = debug.getinfo(print, "SSS")
+print(t2.what, t2.source, t2.short_src)
+local function f() end
+print(pcall(debug.getinfo, f, "L>"))

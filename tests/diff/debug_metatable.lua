@@ -1,0 +1,27 @@
+-- debug.getmetatable / debug.setmetatable ignore __metatable and work on
+-- every type.
+local t = setmetatable({}, {__metatable = "locked", __index = {a = 1}})
+print(getmetatable(t), type(debug.getmetatable(t)), debug.getmetatable(t).__metatable)
+print(debug.setmetatable(t, nil), getmetatable(t), t.a)
+print(debug.getmetatable(1), debug.getmetatable(nil), debug.getmetatable(print))
+print(type(debug.getmetatable("")), debug.getmetatable("").__index == string)
+print(debug.setmetatable(10, {__index = {double = function(n) return n * 2 end}}))
+local n = 21
+print(n:double(), (5):double())
+print(debug.setmetatable(1, nil), debug.getmetatable(2))
+debug.setmetatable(print, {__index = {name = "fn"}})
+print(print.name, (function() end).name)
+debug.setmetatable(print, nil)
+debug.setmetatable(true, {__tostring = function() return "yes" end})
+print(tostring(true), tostring(false))
+debug.setmetatable(false, nil)
+print(tostring(true))
+debug.setmetatable(nil, {__index = function(_, k) return "nil." .. k end})
+local z
+print(z.field)
+debug.setmetatable(nil, nil)
+print(pcall(debug.setmetatable, {}, 1))
+print(pcall(debug.setmetatable, {}))
+print(pcall(debug.getmetatable))
+local u = newproxy(true)
+print(type(debug.getmetatable(u)), debug.setmetatable(u, {}))

@@ -1,0 +1,12 @@
+-- sethook argument checking.
+print(pcall(debug.sethook, print))
+print(pcall(debug.sethook, "x", "l"))
+print(pcall(debug.sethook, {}, "l"))
+print(pcall(debug.sethook, print, {}))
+print(pcall(debug.sethook, print, "l", "x"))
+print(pcall(debug.sethook, coroutine.create(print), print))
+print(pcall(debug.sethook, coroutine.create(print), 1, "l"))
+print(debug.gethook())
+print(pcall(debug.sethook, false, "l"))
+print(debug.gethook())
+debug.sethook()

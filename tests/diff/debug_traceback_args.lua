@@ -1,0 +1,15 @@
+-- traceback with odd arguments, as 5.1 treats them.
+local t = {}
+print(debug.traceback(t) == t)
+print(debug.traceback(nil))
+print(debug.traceback(nil, 1))
+print(debug.traceback(true))
+print(debug.traceback(t, "x"))
+print(debug.traceback(print) == print)
+local s = debug.traceback("m", 50)
+print(s)
+s = debug.traceback("m", 1000000)
+print(s)
+print((debug.traceback("m", "2"):gsub("\n\t%[C%]: %?$", "")))
+print((debug.traceback("a", 1, "extra"):gsub("\n.*", "")))
+print(pcall(debug.traceback, "a", {}))
