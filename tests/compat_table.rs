@@ -219,12 +219,10 @@ fn lua_library_rows_match_a_fresh_state() {
                     _ => {}
                 }
             }
-            "E" => {
-                if !entries.contains_key(name) {
-                    problems.push(format!(
-                        "`{name}` ({ty}) exists in a fresh state but is not listed"
-                    ));
-                }
+            "E" if !entries.contains_key(name) => {
+                problems.push(format!(
+                    "`{name}` ({ty}) exists in a fresh state but is not listed"
+                ));
             }
             _ => {}
         }
