@@ -18,5 +18,11 @@ pub mod value;
 pub mod vm;
 
 pub use error::{LuaError, LuaResult};
+
+/// Every allocation goes through cellua's allocator, which sends the
+/// memory of a state made with a host allocator to that allocator (see
+/// `heap::alloc`).
+#[global_allocator]
+static ALLOCATOR: heap::alloc::CelluaAlloc = heap::alloc::CelluaAlloc;
 pub use value::{LuaType, Value};
 pub use vm::{run_file, Lua};

@@ -5,26 +5,24 @@ use super::*;
 use crate::heap::{CoStatus, Thread};
 use std::ffi::c_char;
 
-/// Make a state with no libraries; `f`/`ud` is the host allocator (see
-/// `CGlobal::alloc_token`: full routing of the heap through it is the GC
-/// issue's work).
+/// Make a state with no libraries. All of its memory comes from the host
+/// allocator `f`/`ud` (see `heap::alloc`), except when `f` is the C
+/// library's allocator that `luaL_newstate` passes. NULL when the
+/// allocator refuses the state itself.
 ///
 /// # Safety
 /// `f`, when given, must behave as the manual's `lua_Alloc`.
 #[no_mangle]
 pub unsafe extern "C" fn lua_newstate(f: Option<lua_Alloc>, ud: *mut c_void) -> *mut lua_State {
     // SAFETY: the caller passes a valid allocator (or none).
-    let token = match f {
-        Some(f) => {
-            let p = f(ud, std::ptr::null_mut(), 0, std::mem::size_of::<CGlobal>());
-            if p.is_null() {
-                return std::ptr::null_mut();
-            }
-            p
+    let host = match f {
+        Some(f) if f as usize != default_alloc as lua_Alloc as usize => {
+            crate::heap::alloc::new_host(f, ud)
         }
-        None => std::ptr::null_mut(),
+        _ => std::ptr::null(),
     };
-    let made = catch_unwind(|| {
+    let prev = crate::heap::alloc::enter_state(host);
+    let made = catch_unwind(AssertUnwindSafe(|| {
         let lua = Box::into_raw(Box::new(Lua::new_bare()));
         // SAFETY: just made, exclusively ours.
         let g = global(&mut *lua);
@@ -32,11 +30,19 @@ pub unsafe extern "C" fn lua_newstate(f: Option<lua_Alloc>, ud: *mut c_void) -> 
         (*g).owned = true;
         (*g).alloc = f;
         (*g).alloc_ud = ud;
-        (*g).alloc_token = token;
+        (*g).host = host;
+        (*lua).refusal = crate::heap::alloc::RefusalFlag::of(host);
         (*g).main
-    });
+    }));
+    // The state is usable only if the host gave everything it needed.
+    let refused = crate::heap::alloc::RefusalFlag::of(host).take();
+    crate::heap::alloc::leave_state(host, prev);
     match made {
-        Ok(l) => l,
+        Ok(l) if !refused => l,
+        Ok(l) => {
+            lua_close(l);
+            std::ptr::null_mut()
+        }
         Err(_) => std::ptr::null_mut(),
     }
 }
@@ -108,10 +114,17 @@ pub unsafe extern "C" fn lua_close(L: *mut lua_State) {
     }
     lua.frames.clear();
     lua.top = 0;
+    let host = (*g).host;
+    let owned = (*g).owned;
+    let prev = crate::heap::alloc::enter_state(host);
     let _ = catch_unwind(AssertUnwindSafe(|| lua.close()));
-    if (*g).owned {
+    if owned {
         // Frees `g` and every block with it (Lua's Drop).
         drop(Box::from_raw(lua_ptr));
+    }
+    crate::heap::alloc::leave_state(host, prev);
+    if owned && !host.is_null() {
+        crate::heap::alloc::retire_host(host);
     }
 }
 
@@ -158,7 +171,10 @@ pub unsafe extern "C" fn lua_atpanic(
 /// # Safety
 /// `L` must be a live block; `ud` null or writable.
 #[no_mangle]
-pub unsafe extern "C" fn lua_getallocf(L: *mut lua_State, ud: *mut *mut c_void) -> Option<lua_Alloc> {
+pub unsafe extern "C" fn lua_getallocf(
+    L: *mut lua_State,
+    ud: *mut *mut c_void,
+) -> Option<lua_Alloc> {
     // SAFETY: the caller passes a live block and a valid `ud` pointer.
     let g = (*L).g;
     if !ud.is_null() {
@@ -178,6 +194,9 @@ pub unsafe extern "C" fn lua_setallocf(L: *mut lua_State, f: Option<lua_Alloc>, 
     let g = (*L).g;
     (*g).alloc = f;
     (*g).alloc_ud = ud;
+    if let (Some(f), false) = ((*g).alloc, (*g).host.is_null()) {
+        (*(*g).host).replace(f, ud);
+    }
 }
 
 const IDENT: &[u8] = b"$Lua: Lua 5.1.5 (cellua, a Lua 5.1 VM in Rust) $\n\0";

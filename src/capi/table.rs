@@ -111,7 +111,8 @@ pub unsafe extern "C" fn lua_newuserdata(L: *mut lua_State, size: usize) -> *mut
     api(L, |lua| {
         let words = size.div_ceil(16).max(1);
         let mut v: Vec<u128> = Vec::new();
-        v.try_reserve_exact(words).map_err(|_| LuaError::Memory)?;
+        crate::heap::alloc::fallible(|| v.try_reserve_exact(words))
+            .map_err(|_| LuaError::Memory)?;
         v.resize(words, 0);
         let env = match get_slot(lua, Slot::Env) {
             Some(Value::Table(t)) => t,
@@ -167,7 +168,8 @@ pub unsafe extern "C" fn lua_getfenv(L: *mut lua_State, idx: c_int) {
             Value::LuaFunction(c) => lua.heap.closures.get_mut().get(c).map(|c| c.env),
             Value::NativeFunction(n) => lua.heap.natives.get_mut().get(n).map(|n| n.env),
             Value::UserData(u) => lua.heap.userdata.get_mut().get(u).map(|u| u.env),
-            Value::Thread(_) => Some(lua.globals),
+            Value::Thread(t) if t == lua.cur_thread => Some(lua.globals),
+            Value::Thread(t) => lua.heap.threads.get_mut().get(t).map(|th| th.env),
             _ => None,
         };
         lua.push(env.map_or(Value::Nil, Value::Table))

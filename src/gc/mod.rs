@@ -29,7 +29,7 @@
 //!
 //! Not yet here (the GC issue): the host allocator and memory limits.
 
-use crate::error::LuaResult;
+use crate::error::{LuaError, LuaResult};
 use crate::heap::{
     CoStatus, FrameKind, Proto, Upval, CLOSURE_OVERHEAD, STRING_OVERHEAD, TABLE_OVERHEAD,
     THREAD_OVERHEAD, UPVAL_OVERHEAD,
@@ -123,6 +123,9 @@ impl Lua {
     /// a safe point; an error raised by a `__gc` finalizer propagates.
     #[inline]
     pub fn gc_check(&mut self) -> LuaResult<()> {
+        if self.refusal.take() {
+            return Err(LuaError::Memory);
+        }
         if self.heap.debt + crate::heap::pending_growth() >= self.gc.threshold && !self.gc.stopped {
             self.collect_garbage()?;
         }
@@ -478,6 +481,10 @@ impl Lua {
 
     /// Approximate bytes the heap holds now.
     pub fn memory_in_use(&mut self) -> usize {
+        // A state on a host allocator knows its bytes exactly.
+        if let Some(b) = self.refusal.host_bytes() {
+            return b;
+        }
         let h = &mut self.heap;
         let strings: usize = h
             .strings

@@ -18,6 +18,7 @@
 //! needed: nothing ever mutates them), and reached by the collector through
 //! those closures.
 
+pub mod alloc;
 pub mod table;
 
 use crate::compiler::opcodes::{Instr, LocVar, UpvalDesc};
@@ -263,11 +264,14 @@ pub struct Names {
     pub mode: StrRef,
     pub name: StrRef,
     pub n: StrRef,
+    /// "not enough memory", made up front: reporting a refused allocation
+    /// must not need an allocation.
+    pub memerr: StrRef,
 }
 
 impl Names {
     /// Every pre-interned name (GC roots).
-    pub fn all(&self) -> [StrRef; 21] {
+    pub fn all(&self) -> [StrRef; 22] {
         [
             self.index,
             self.newindex,
@@ -290,6 +294,7 @@ impl Names {
             self.mode,
             self.name,
             self.n,
+            self.memerr,
         ]
     }
 }
@@ -310,13 +315,20 @@ pub struct Heap {
     pub debt: usize,
     /// Counter behind `UserData::serial`.
     pub userdata_serial: u64,
+    /// Threads made since the hook machinery last looked (recorded only
+    /// while some hook is set: a new thread inherits its creator's hook,
+    /// see `vm::hooks`).
+    pub new_threads: Option<Vec<ThreadRef>>,
 }
 
 impl Heap {
     /// Intern a byte string, returning the existing handle when the same
     /// bytes are already interned.
     pub fn intern(&mut self, bytes: &[u8]) -> StrRef {
-        match self.try_intern(bytes) {
+        // Not `fallible`: a host allocator's refusal is served by the
+        // system and flagged (see `alloc`), so only a real system
+        // out-of-memory gets here as None.
+        match self.intern_with(bytes, false) {
             Some(k) => k,
             None => std::alloc::handle_alloc_error(
                 std::alloc::Layout::array::<u8>(bytes.len() + 1)
@@ -329,6 +341,12 @@ impl Heap {
     /// caller raises "not enough memory"). Producers of large strings use
     /// this so that a script cannot abort the process with one huge string.
     pub fn try_intern(&mut self, bytes: &[u8]) -> Option<StrRef> {
+        self.intern_with(bytes, true)
+    }
+
+    /// `try_intern`, with a host allocator's refusal reported (`fallible`)
+    /// or served by the system.
+    fn intern_with(&mut self, bytes: &[u8], fallible: bool) -> Option<StrRef> {
         let hash = hash_bytes(bytes);
         let strings = self.strings.get_mut();
         let intern = self.intern.get_mut();
@@ -343,7 +361,11 @@ impl Heap {
             }
         }
         let mut data = Vec::new();
-        data.try_reserve_exact(bytes.len() + 1).ok()?;
+        if fallible {
+            alloc::fallible(|| data.try_reserve_exact(bytes.len() + 1)).ok()?;
+        } else {
+            data.try_reserve_exact(bytes.len() + 1).ok()?;
+        }
         data.extend_from_slice(bytes);
         data.push(0);
         let k = strings.insert(LuaStr {
@@ -423,7 +445,11 @@ impl Heap {
     /// Make a thread.
     pub fn new_thread(&mut self, t: Thread) -> ThreadRef {
         self.debt += THREAD_OVERHEAD + 16 * t.stack.len();
-        self.threads.get_mut().insert(t)
+        let k = self.threads.get_mut().insert(t);
+        if let Some(v) = &mut self.new_threads {
+            v.push(k);
+        }
+        k
     }
 
     /// Drop interned-string entries whose string was freed.
@@ -470,6 +496,7 @@ impl Heap {
             mode: self.intern(b"__mode"),
             name: self.intern(b"__name"),
             n: self.intern(b"n"),
+            memerr: self.intern(b"not enough memory"),
         }
     }
 }
