@@ -31,6 +31,9 @@ fn main() {
         .extra_warnings(true)
         .compile("cellua_shim");
     version_node(&root);
+    // The interpreter exports the C API from its own symbol table, so a C
+    // module that `require` loads binds its `lua_*` references to it.
+    println!("cargo:rustc-link-arg-bin=cellua=-Wl,--export-dynamic");
     headers(&root);
 }
 

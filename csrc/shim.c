@@ -134,3 +134,22 @@ int luaL_error(lua_State *L, const char *fmt, ...) {
   lua_concat(L, 2);
   return lua_error(L);
 }
+
+/* 3. The hook trampoline: a lua_Hook is called like a C function, under
+   _setjmp with a node on the chain, so that a hook raising an error
+   (lua_error, luaL_error) unwinds only its own frames. */
+typedef struct lua_Debug lua_Debug;
+typedef void (*lua_Hook)(lua_State *L, lua_Debug *ar);
+
+int cellua_hookcall(lua_State *L, lua_Hook h, lua_Debug *ar, void **chain) {
+  struct cellua_jmp node;
+  node.prev = (struct cellua_jmp *)*chain;
+  *chain = &node;
+  if (_setjmp(node.buf) == 0) {
+    h(L, ar);
+    *chain = node.prev;
+    return 0;
+  }
+  *chain = node.prev;
+  return 1;
+}

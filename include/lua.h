@@ -263,7 +263,7 @@ LUA_API void *lua_touserdata(struct lua_State *L, int idx);
 
 LUA_API int lua_type(struct lua_State *L, int idx);
 
-LUA_API const char *lua_typename(struct lua_State *_L, int tp);
+LUA_API const char *lua_typename(struct lua_State *L, int tp);
 
 LUA_API void lua_xmove(struct lua_State *from, struct lua_State *to, int n);
 

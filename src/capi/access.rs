@@ -4,7 +4,6 @@
 
 use super::*;
 use crate::heap::NativeClosure;
-use crate::value::LuaType;
 use std::ffi::{c_char, CStr};
 
 /// `lua_type`: the type tag, `LUA_TNONE` (-1) for an empty index.
@@ -38,7 +37,8 @@ static TYPE_NAMES: [&[u8]; 10] = [
 /// # Safety
 /// `L` is not used.
 #[no_mangle]
-pub unsafe extern "C" fn lua_typename(_L: *mut lua_State, tp: c_int) -> *const c_char {
+pub unsafe extern "C" fn lua_typename(L: *mut lua_State, tp: c_int) -> *const c_char {
+    let _ = L;
     let i = (tp + 1).clamp(0, 9) as usize;
     TYPE_NAMES[i].as_ptr() as *const c_char
 }
@@ -75,7 +75,9 @@ pub unsafe extern "C" fn lua_isstring(L: *mut lua_State, idx: c_int) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn lua_iscfunction(L: *mut lua_State, idx: c_int) -> c_int {
     // SAFETY: the caller passes a live block.
-    api_nofail(L, 0, |lua| matches!(at(lua, idx), Value::NativeFunction(_)) as c_int)
+    api_nofail(L, 0, |lua| {
+        matches!(at(lua, idx), Value::NativeFunction(_)) as c_int
+    })
 }
 
 /// `lua_isuserdata`: full or light userdata.
@@ -183,7 +185,11 @@ pub(crate) fn str_ptr(lua: &mut Lua, s: crate::value::StrRef) -> (*const c_char,
 /// # Safety
 /// `L` must be a live block; `len` null or writable.
 #[no_mangle]
-pub unsafe extern "C" fn lua_tolstring(L: *mut lua_State, idx: c_int, len: *mut usize) -> *const c_char {
+pub unsafe extern "C" fn lua_tolstring(
+    L: *mut lua_State,
+    idx: c_int,
+    len: *mut usize,
+) -> *const c_char {
     // SAFETY: the caller passes a live block and a valid `len`.
     let (p, n) = api(L, |lua| {
         let s = slot(lua, idx);
@@ -222,8 +228,13 @@ pub unsafe extern "C" fn lua_objlen(L: *mut lua_State, idx: c_int) -> usize {
             Value::UserData(u) => lua.heap.userdata.get_mut().get(u).map_or(0, |x| x.size),
             Value::Table(t) => lua.heap.table(t)?.len(),
             Value::Number(x) => {
+                // Converted in place, as `lua_tolstring` does.
                 let mut b = Vec::new();
                 crate::number::fmt_number(x, &mut b);
+                let r = lua.intern(&b);
+                if let Slot::Stack(i) = slot(lua, idx) {
+                    lua.stack[i] = Value::String(r);
+                }
                 b.len()
             }
             _ => 0,
@@ -336,7 +347,11 @@ pub unsafe extern "C" fn lua_pushinteger(L: *mut lua_State, n: lua_Integer) {
 ///
 /// # Safety
 /// `s` must be readable for `len` bytes (or `len` 0).
-pub(crate) unsafe fn push_bytes(lua: &mut Lua, s: *const c_char, len: usize) -> Result<(), LuaError> {
+pub(crate) unsafe fn push_bytes(
+    lua: &mut Lua,
+    s: *const c_char,
+    len: usize,
+) -> Result<(), LuaError> {
     let bytes: &[u8] = if len == 0 || s.is_null() {
         &[]
     } else {
@@ -445,10 +460,4 @@ pub unsafe extern "C" fn lua_pushcclosure(L: *mut lua_State, f: Option<lua_CFunc
         lua.push(v)?;
         lua.gc_check()
     })
-}
-
-/// Type check used by `lua_is*` macros' cousins in Rust code.
-#[inline]
-pub(crate) fn type_of(lua: &mut Lua, idx: c_int) -> LuaType {
-    value_at(lua, idx).map_or(LuaType::None, |v| v.lua_type())
 }

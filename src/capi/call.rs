@@ -52,7 +52,11 @@ pub unsafe extern "C" fn lua_pcall(
             Some(at(lua, errfunc))
         };
         let func = call_base(lua, nargs)?;
-        match lua.pcall_status(func, nresults, handler) {
+        let r = lua.pcall_status(func, nresults, handler);
+        // A refusal after the last check has been served by the system:
+        // it does not outlive the protected call.
+        lua.refusal.take();
+        match r {
             Ok(()) => Ok(0),
             Err((status, v)) => {
                 lua.push(v)?;
@@ -67,7 +71,11 @@ pub unsafe extern "C" fn lua_pcall(
 /// # Safety
 /// `L` must be a live block; `func` a valid C function.
 #[no_mangle]
-pub unsafe extern "C" fn lua_cpcall(L: *mut lua_State, func: Option<lua_CFunction>, ud: *mut c_void) -> c_int {
+pub unsafe extern "C" fn lua_cpcall(
+    L: *mut lua_State,
+    func: Option<lua_CFunction>,
+    ud: *mut c_void,
+) -> c_int {
     // SAFETY: the caller passes a live block.
     api(L, |lua| {
         let Some(f) = func else {
@@ -77,7 +85,9 @@ pub unsafe extern "C" fn lua_cpcall(L: *mut lua_State, func: Option<lua_CFunctio
         let base = lua.top;
         lua.push(cl)?;
         lua.push(Value::LightUserData(ud))?;
-        match lua.pcall_status(base, 0, None) {
+        let r = lua.pcall_status(base, 0, None);
+        lua.refusal.take();
+        match r {
             Ok(()) => Ok(0),
             Err((status, v)) => {
                 lua.push(v)?;
@@ -134,8 +144,7 @@ pub unsafe extern "C" fn lua_load(
         if src.try_reserve(sz).is_err() {
             drop(src);
             return api(L, |lua| {
-                let v = lua.new_str(b"not enough memory");
-                lua.push(v)?;
+                lua.push(Value::String(lua.names.memerr))?;
                 Ok(crate::error::LUA_ERRMEM)
             });
         }
@@ -146,24 +155,31 @@ pub unsafe extern "C" fn lua_load(
     } else {
         CStr::from_ptr(chunkname).to_bytes().to_vec()
     };
-    let r = enter(L, |lua| match lua.load(&src, &name) {
-        Ok(f) => {
-            lua.push(f)?;
-            lua.gc_check()?;
-            Ok(0)
-        }
+    let r = enter(L, |lua| load_and_push(lua, &src, &name));
+    drop(src);
+    drop(name);
+    match r {
+        Ok(st) => st,
+        Err(()) => raise(L),
+    }
+}
+
+/// Compile (or undump) `src` as chunk `name` and push the function, or
+/// push the error message; returns the `lua_load` status. A refused
+/// allocation is the status `LUA_ERRMEM`, not a raised error.
+pub(crate) fn load_and_push(lua: &mut Lua, src: &[u8], name: &[u8]) -> Result<c_int, LuaError> {
+    let loaded = lua.load(src, name).and_then(|f| {
+        lua.push(f)?;
+        lua.gc_check()
+    });
+    match loaded {
+        Ok(()) => Ok(0),
         Err(e) => {
             let st = e.status();
             let v = lua.error_value(e);
             lua.push(v)?;
             Ok(st)
         }
-    });
-    drop(src);
-    drop(name);
-    match r {
-        Ok(st) => st,
-        Err(()) => raise(L),
     }
 }
 
@@ -174,14 +190,18 @@ pub unsafe extern "C" fn lua_load(
 /// # Safety
 /// `L` must be a live block; `writer` valid for `data`.
 #[no_mangle]
-pub unsafe extern "C" fn lua_dump(L: *mut lua_State, writer: Option<lua_Writer>, data: *mut c_void) -> c_int {
+pub unsafe extern "C" fn lua_dump(
+    L: *mut lua_State,
+    writer: Option<lua_Writer>,
+    data: *mut c_void,
+) -> c_int {
     // SAFETY: the caller passes a live block and a valid writer.
     let Some(writer) = writer else {
         return 1;
     };
     let bytes = api(L, |lua| {
         let f = at(lua, -1);
-        let _ = f; Ok(None::<Vec<u8>>) // BYTECODE-PENDING
+        Ok(crate::compiler::bytecode::dump_function(lua, f))
     });
     match bytes {
         Some(b) => {
@@ -215,7 +235,12 @@ pub unsafe extern "C" fn lua_yield(L: *mut lua_State, nresults: c_int) -> c_int 
 
 /// Values on a parked thread's stack: pop the top `n` (and, when `with_fn`,
 /// the function below them).
-fn take_from_parked(lua: &mut Lua, t: crate::value::ThreadRef, n: usize, with_fn: bool) -> Option<Vec<Value>> {
+fn take_from_parked(
+    lua: &mut Lua,
+    t: crate::value::ThreadRef,
+    n: usize,
+    with_fn: bool,
+) -> Option<Vec<Value>> {
     let th = lua.heap.threads.get_mut().get_mut(t)?;
     let base = th.frames.last().map_or(0, |f| f.base);
     let need = n + with_fn as usize;
@@ -298,6 +323,7 @@ pub unsafe extern "C" fn lua_resume(L: *mut lua_State, narg: c_int) -> c_int {
             lua.push(*v)?;
         }
         let r = lua.resume_top(co, vals.len())?;
+        lua.refusal.take();
         match r {
             Ok(k) => {
                 let out = lua.stack[lua.top - k..lua.top].to_vec();
@@ -345,7 +371,9 @@ pub unsafe extern "C" fn lua_status(L: *mut lua_State) -> c_int {
     }
     let lua = &mut *(*g).lua;
     match lua.heap.threads.get_mut().get(t) {
-        Some(th) if t != lua.cur_thread && th.status == CoStatus::Suspended && !th.frames.is_empty() => {
+        Some(th)
+            if t != lua.cur_thread && th.status == CoStatus::Suspended && !th.frames.is_empty() =>
+        {
             LUA_YIELD
         }
         _ => 0,

@@ -583,19 +583,7 @@ pub unsafe extern "C" fn luaL_unref(L: *mut lua_State, t: c_int, r: c_int) {
 /// # Safety
 /// `L` must be a live block.
 unsafe fn load_chunk(L: *mut lua_State, src: &[u8], name: &[u8]) -> Result<c_int, ()> {
-    enter(L, |lua| match lua.load(src, name) {
-        Ok(f) => {
-            lua.push(f)?;
-            lua.gc_check()?;
-            Ok(0)
-        }
-        Err(e) => {
-            let st = e.status();
-            let v = lua.error_value(e);
-            lua.push(v)?;
-            Ok(st)
-        }
-    })
+    enter(L, |lua| super::call::load_and_push(lua, src, name))
 }
 
 /// `luaL_loadbuffer`: load `sz` bytes at `buff` as chunk `name` (NULL

@@ -40,7 +40,12 @@
 #![allow(non_camel_case_types, non_snake_case, clippy::missing_safety_doc)]
 
 pub mod access;
+pub mod buffer;
 pub mod call;
+pub mod cellua;
+pub mod debug;
+pub mod lauxlib;
+pub mod lualib;
 pub mod stack;
 pub mod state;
 pub mod table;
@@ -87,9 +92,9 @@ pub struct CGlobal {
     pub panic: Option<lua_CFunction>,
     pub alloc: Option<lua_Alloc>,
     pub alloc_ud: *mut c_void,
-    /// A token block allocated through the host allocator at
-    /// `lua_newstate` and given back at `lua_close`.
-    pub alloc_token: *mut c_void,
+    /// The host allocator all of this state's memory comes from (null:
+    /// the system's; see `heap::alloc`).
+    pub host: *const crate::heap::alloc::HostAlloc,
     /// The error an entry point is about to raise.
     pub pending: Option<LuaError>,
     /// Set by `lua_yield`: the C function returning now yields this many
@@ -120,7 +125,7 @@ pub fn global(lua: &mut Lua) -> *mut CGlobal {
             panic: None,
             alloc: None,
             alloc_ud: std::ptr::null_mut(),
-            alloc_token: std::ptr::null_mut(),
+            host: std::ptr::null(),
             pending: None,
             yield_n: None,
             main,
@@ -149,9 +154,6 @@ pub fn free_global(lua: &mut Lua) {
         drop(Box::from_raw(gb.main));
         for (_, b) in gb.threads.iter() {
             drop(Box::from_raw(*b));
-        }
-        if let (Some(f), false) = (gb.alloc, gb.alloc_token.is_null()) {
-            f(gb.alloc_ud, gb.alloc_token, std::mem::size_of::<CGlobal>(), 0);
         }
     }
 }
@@ -185,15 +187,6 @@ pub fn state_of(lua: &mut Lua, t: ThreadRef) -> *mut lua_State {
     let b = Box::into_raw(Box::new(lua_State { g, thread: t }));
     gb.threads.insert(t, b);
     b
-}
-
-/// The `Lua` behind a block.
-///
-/// # Safety
-/// `L` must be a live block of a live state.
-#[inline]
-pub(crate) unsafe fn lua_of<'a>(L: *mut lua_State) -> &'a mut Lua {
-    &mut *(*(*L).g).lua
 }
 
 /// Raise the pending error of `L`'s state: `_longjmp` to the innermost
@@ -255,8 +248,37 @@ fn switch_out(lua: &mut Lua, s: Switch) {
 ///
 /// # Safety
 /// `L` must be a live block.
-#[inline]
+#[inline(always)]
 pub(crate) unsafe fn enter<R>(
+    L: *mut lua_State,
+    f: impl FnOnce(&mut Lua) -> Result<R, LuaError>,
+) -> Result<R, ()> {
+    let g = (*L).g;
+    let lua = &mut *(*g).lua;
+    let host = (*g).host;
+    let prev = crate::heap::alloc::enter_state(host);
+    let r = if (*L).thread == lua.cur_thread {
+        // The common case: C code working on the running thread.
+        match catch_unwind(AssertUnwindSafe(|| f(&mut *lua))) {
+            Ok(Ok(v)) => Ok(v),
+            Ok(Err(e)) => {
+                fail(g, e);
+                Err(())
+            }
+            Err(_) => {
+                fail_panic(g);
+                Err(())
+            }
+        }
+    } else {
+        enter_switched(L, f)
+    };
+    crate::heap::alloc::leave_state(host, prev);
+    r
+}
+
+#[inline(never)]
+unsafe fn enter_switched<R>(
     L: *mut lua_State,
     f: impl FnOnce(&mut Lua) -> Result<R, LuaError>,
 ) -> Result<R, ()> {
@@ -270,15 +292,30 @@ pub(crate) unsafe fn enter<R>(
     match r {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => {
-            (*g).pending = Some(e);
+            fail(g, e);
             Err(())
         }
         Err(_) => {
-            let msg = lua.new_str(b"cellua: internal error (a Rust panic was caught)");
-            (*g).pending = Some(LuaError::Runtime(msg));
+            fail_panic(g);
             Err(())
         }
     }
+}
+
+/// Record an entry point's error as pending.
+#[cold]
+#[inline(never)]
+unsafe fn fail(g: *mut CGlobal, e: LuaError) {
+    (*g).pending = Some(e);
+}
+
+/// Record a caught panic as a pending Lua error.
+#[cold]
+#[inline(never)]
+unsafe fn fail_panic(g: *mut CGlobal) {
+    let lua = &mut *(*g).lua;
+    let msg = lua.new_str(b"cellua: internal error (a Rust panic was caught)");
+    (*g).pending = Some(LuaError::Runtime(msg));
 }
 
 /// An entry point that raises its errors: runs `f` on `L`'s thread and
@@ -286,8 +323,11 @@ pub(crate) unsafe fn enter<R>(
 ///
 /// # Safety
 /// `L` must be a live block.
-#[inline]
-pub(crate) unsafe fn api<R>(L: *mut lua_State, f: impl FnOnce(&mut Lua) -> Result<R, LuaError>) -> R {
+#[inline(always)]
+pub(crate) unsafe fn api<R>(
+    L: *mut lua_State,
+    f: impl FnOnce(&mut Lua) -> Result<R, LuaError>,
+) -> R {
     match enter(L, f) {
         Ok(v) => v,
         Err(()) => raise(L),
@@ -299,8 +339,12 @@ pub(crate) unsafe fn api<R>(L: *mut lua_State, f: impl FnOnce(&mut Lua) -> Resul
 ///
 /// # Safety
 /// `L` must be a live block.
-#[inline]
-pub(crate) unsafe fn api_nofail<R>(L: *mut lua_State, default: R, f: impl FnOnce(&mut Lua) -> R) -> R {
+#[inline(always)]
+pub(crate) unsafe fn api_nofail<R>(
+    L: *mut lua_State,
+    default: R,
+    f: impl FnOnce(&mut Lua) -> R,
+) -> R {
     enter(L, |lua| Ok(f(lua))).unwrap_or(default)
 }
 
@@ -386,15 +430,36 @@ pub(crate) fn get_slot(lua: &mut Lua, s: Slot) -> Option<Value> {
     }
 }
 
-/// The value at an index (`None` for an empty one).
-#[inline]
+/// The value at an index (`None` for an empty one). Stack indices take
+/// an inlined fast path; pseudo-indices go through `get_slot`.
+#[inline(always)]
 pub(crate) fn value_at(lua: &mut Lua, idx: c_int) -> Option<Value> {
+    let base = api_base(lua);
+    if idx > 0 {
+        let i = base + idx as usize - 1;
+        if i < lua.top {
+            return lua.stack.get(i).copied();
+        }
+        None
+    } else if idx > LUA_REGISTRYINDEX && idx != 0 {
+        let k = idx.unsigned_abs() as usize;
+        if k <= lua.top - base {
+            return lua.stack.get(lua.top - k).copied();
+        }
+        None
+    } else {
+        pseudo_value(lua, idx)
+    }
+}
+
+#[inline(never)]
+fn pseudo_value(lua: &mut Lua, idx: c_int) -> Option<Value> {
     let s = slot(lua, idx);
     get_slot(lua, s)
 }
 
 /// The value at an index, nil for an empty one.
-#[inline]
+#[inline(always)]
 pub(crate) fn at(lua: &mut Lua, idx: c_int) -> Value {
     value_at(lua, idx).unwrap_or(Value::Nil)
 }
@@ -491,10 +556,7 @@ pub fn call_c_function(lua: &mut Lua) -> Result<usize, LuaError> {
     // SAFETY: as above; C has returned.
     let gb = unsafe { &mut *g };
     if status != 0 {
-        return Err(gb
-            .pending
-            .take()
-            .unwrap_or_else(|| LuaError::Runtime(Value::Nil)));
+        return Err(gb.pending.take().unwrap_or(LuaError::Runtime(Value::Nil)));
     }
     let avail = lua.top.saturating_sub(base);
     if let Some(n) = gb.yield_n.take() {

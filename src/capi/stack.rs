@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// Slots a C function's stack window may grow to (5.1's LUAI_MAXCSTACK).
+pub const MAX_C_STACK: usize = 8000;
+
 /// `lua_gettop`.
 ///
 /// # Safety
@@ -31,9 +34,9 @@ pub unsafe extern "C" fn lua_settop(L: *mut lua_State, idx: c_int) {
             }
             lua.top - k
         };
-        lua.ensure_stack(new_top + 1)?;
-        for v in lua.stack.iter_mut().take(new_top).skip(lua.top) {
-            *v = Value::Nil;
+        if new_top > lua.top {
+            lua.ensure_stack(new_top + 1)?;
+            lua.stack[lua.top..new_top].fill(Value::Nil);
         }
         lua.top = new_top;
         Ok(())
@@ -120,13 +123,12 @@ pub unsafe extern "C" fn lua_replace(L: *mut lua_State, idx: c_int) {
 pub unsafe extern "C" fn lua_checkstack(L: *mut lua_State, sz: c_int) -> c_int {
     // SAFETY: the caller passes a live block.
     api_nofail(L, 0, |lua| {
-        if sz < 0 {
+        // 5.1's limit on a C function's stack (LUAI_MAXCSTACK).
+        let used = lua.top - api_base(lua);
+        if sz < 0 || sz as usize > MAX_C_STACK || used + sz as usize > MAX_C_STACK {
             return 0;
         }
         let want = lua.top + sz as usize;
-        if want > crate::vm::MAX_STACK {
-            return 0;
-        }
         lua.ensure_stack(want).is_ok() as c_int
     })
 }

@@ -31,16 +31,16 @@ pub type lua_Reader =
     unsafe extern "C" fn(L: *mut lua_State, ud: *mut c_void, sz: *mut usize) -> *const c_char;
 
 /// `lua_Writer`: receives chunk pieces from `lua_dump`.
-pub type lua_Writer = unsafe extern "C" fn(
-    L: *mut lua_State,
-    p: *const c_void,
-    sz: usize,
-    ud: *mut c_void,
-) -> c_int;
+pub type lua_Writer =
+    unsafe extern "C" fn(L: *mut lua_State, p: *const c_void, sz: usize, ud: *mut c_void) -> c_int;
 
 /// `lua_Alloc`: the host's memory allocator.
-pub type lua_Alloc =
-    unsafe extern "C" fn(ud: *mut c_void, ptr: *mut c_void, osize: usize, nsize: usize) -> *mut c_void;
+pub type lua_Alloc = unsafe extern "C" fn(
+    ud: *mut c_void,
+    ptr: *mut c_void,
+    osize: usize,
+    nsize: usize,
+) -> *mut c_void;
 
 /// `lua_Hook`: a debug hook.
 pub type lua_Hook = unsafe extern "C" fn(L: *mut lua_State, ar: *mut lua_Debug);

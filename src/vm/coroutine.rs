@@ -54,6 +54,8 @@ impl Lua {
             th.open_upvals = open;
             th.top = top;
             th.status = status;
+            // Each thread has its own globals table (5.1's `gt`).
+            th.env = self.globals;
         }
     }
 
@@ -65,6 +67,7 @@ impl Lua {
             self.open_upvals = std::mem::take(&mut th.open_upvals);
             self.top = th.top;
             th.status = CoStatus::Running;
+            self.globals = th.env;
         }
         self.cur_thread = t;
     }

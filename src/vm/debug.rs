@@ -143,21 +143,9 @@ impl Lua {
     /// function): `None` when there is no such level, `Some(None)` for the
     /// lost caller of a tail call, else the frame index.
     pub fn stack_level(&self, level: usize) -> Option<Option<usize>> {
-        let mut level = level as i64;
-        let mut idx = self.frames.len();
-        while level > 0 && idx > 0 {
-            idx -= 1;
-            level -= 1;
-            if matches!(self.frames[idx].kind, FrameKind::Lua { .. }) {
-                level -= self.frames[idx].tailcalls as i64;
-            }
-        }
-        if level == 0 && idx > 0 {
-            Some(Some(idx - 1))
-        } else if level < 0 {
-            Some(None)
-        } else {
-            None
+        match self.get_stack(level.min(i64::MAX as usize) as i64)? {
+            0 => Some(None),
+            ci => Some(Some(ci - 1)),
         }
     }
 
@@ -256,53 +244,26 @@ impl Lua {
                     None => ("", None),
                 }
             }
-            Some(Instr::TForLoop { .. }) => ("for iterator", Some("for iterator".to_string())),
+            // 5.1 names a generic `for`'s iterator by its register: the
+            // local `(for generator)`.
+            Some(Instr::TForLoop { a, .. }) => {
+                match describe_register(&mut self.heap, &proto, pc, *a as usize) {
+                    Some((kind, name)) => (kind, Some(String::from_utf8_lossy(&name).into_owned())),
+                    None => ("", None),
+                }
+            }
             _ => ("", None),
         }
     }
 
-    /// A 5.1-style traceback of the frames from `level` down.
+    /// A 5.1-style traceback of the stack levels from `level` down (as
+    /// `debug.traceback` builds it).
     pub fn traceback(&mut self, level: usize) -> String {
-        let mut out = String::from("stack traceback:");
-        let n = self.frames.len();
-        let mut lv = level;
-        let total = n.saturating_sub(level);
-        let mut shown = 0;
-        while lv < n {
-            if total > 22 && shown == 12 {
-                out.push_str("\n\t...");
-                lv = n - 10;
-                shown += 1;
-                continue;
-            }
-            let Some(info) = self.frame_info(lv) else {
-                break;
-            };
-            out.push_str("\n\t");
-            out.push_str(&info.short_src);
-            out.push(':');
-            if info.current_line > 0 {
-                out.push_str(&format!("{}:", info.current_line));
-            }
-            if !info.namewhat.is_empty() {
-                out.push_str(&format!(" in function '{}'", info.name.unwrap_or_default()));
-            } else if info.what == "main" {
-                out.push_str(" in main chunk");
-            } else if info.what == "C" {
-                out.push_str(" ?");
-            } else {
-                out.push_str(&format!(
-                    " in function <{}:{}>",
-                    info.short_src, info.line_defined
-                ));
-            }
-            if info.tailcalls > 0 {
-                out.push_str("\n\t(tail call): ?");
-            }
-            lv += 1;
-            shown += 1;
-        }
-        out
+        let mut out = b"stack traceback:".to_vec();
+        let lines =
+            crate::stdlib::debug::traceback_lines(self, level.min(i32::MAX as usize) as i64);
+        out.extend_from_slice(&lines);
+        String::from_utf8_lossy(&out).into_owned()
     }
 }
 

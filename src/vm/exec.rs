@@ -46,7 +46,30 @@ impl Arith {
 impl Lua {
     /// Run until the frame at index `entry_depth` returns.
     pub(crate) fn execute(&mut self, entry_depth: usize) -> LuaResult<()> {
+        // The loop is compiled twice: without any hook check, and with
+        // them (see `hooks`); each copy hands over to the other when
+        // hooks are switched on or off.
+        loop {
+            let done = if self.hooks.any {
+                self.execute_loop::<true>(entry_depth)?
+            } else {
+                self.execute_loop::<false>(entry_depth)?
+            };
+            if done {
+                return Ok(());
+            }
+        }
+    }
+
+    /// The interpreter loop proper. Returns `Ok(false)` when it must
+    /// continue in the other copy (`HOOKED` no longer matches
+    /// `hooks.any`); the top frame's saved pc is where to continue.
+    fn execute_loop<const HOOKED: bool>(&mut self, entry_depth: usize) -> LuaResult<bool> {
         'newframe: loop {
+            let call_done = HOOKED && std::mem::take(&mut self.hooks.call_done);
+            if HOOKED != self.hooks.any {
+                return Ok(false);
+            }
             let fi = self.frames.len() - 1;
             let (proto, closure, _) = match &self.frames[fi].kind {
                 FrameKind::Lua {
@@ -61,6 +84,11 @@ impl Lua {
             let code = &proto.code[..];
             let k = &proto.constants[..];
             let frame_top = base + proto.max_stack as usize;
+            // 5.1's `savedpc` as the line hook compares it.
+            let mut oldpc = pc;
+            if HOOKED && pc == 0 && !call_done {
+                self.hook_call(frame_top)?;
+            }
 
             macro_rules! reg {
                 ($r:expr) => {
@@ -112,6 +140,20 @@ impl Lua {
                     }
                 };
             }
+            // After a call out that completed an instruction: a hook set
+            // meanwhile (by an `__index` function, say) takes effect from
+            // the next instruction on. Not done after arithmetic and
+            // comparison metamethods and collector safe points, where it
+            // costs the fast paths (measured); a hook set there takes
+            // effect at the next call or return.
+            macro_rules! check_hooks {
+                () => {
+                    if !HOOKED && self.hooks.any {
+                        self.frames[fi].pc = pc;
+                        return Ok(false);
+                    }
+                };
+            }
             macro_rules! rk_hint {
                 ($r:expr) => {{
                     let r = $r;
@@ -124,6 +166,10 @@ impl Lua {
             }
 
             loop {
+                if HOOKED {
+                    self.frames[fi].pc = pc + 1;
+                    self.hook_step(&proto, pc, &mut oldpc, frame_top)?;
+                }
                 let ins = code[pc];
                 pc += 1;
                 match ins {
@@ -159,6 +205,7 @@ impl Lua {
                             save_pc!();
                             let v = self.index(Value::Table(env), key, None)?;
                             reg!(a) = v;
+                            check_hooks!();
                         } else {
                             reg!(a) = v;
                         }
@@ -170,6 +217,7 @@ impl Lua {
                         if self.has_metatable_table(env) {
                             save_pc!();
                             self.set_index(Value::Table(env), key, v, None)?;
+                            check_hooks!();
                         } else if let (Value::String(s), Some(t)) =
                             (key, self.heap.tables.get_mut().get_mut(env))
                         {
@@ -202,6 +250,7 @@ impl Lua {
                         save_pc!();
                         let v = self.index(obj, key, Some(b as usize))?;
                         reg!(a) = v;
+                        check_hooks!();
                     }
                     Instr::SetTable { a, b, c } => {
                         let obj = reg!(a);
@@ -226,6 +275,7 @@ impl Lua {
                         }
                         save_pc!();
                         self.set_index(obj, key, val, Some(a as usize))?;
+                        check_hooks!();
                     }
                     Instr::SetUpval { a, b } => {
                         let uv = self.closure_upval(closure, b)?;
@@ -254,6 +304,7 @@ impl Lua {
                         save_pc!();
                         let v = self.index(obj, key, Some(b as usize))?;
                         reg!(a) = v;
+                        check_hooks!();
                     }
                     Instr::Add { a, b, c } => {
                         arith_op!(self, rk_num, Arith::Add, a, b, c, rk, reg, rk_hint, save_pc);
@@ -282,6 +333,7 @@ impl Lua {
                             let r =
                                 self.arith(Arith::Unm, v, v, Some(b as usize), Some(b as usize))?;
                             reg!(a) = r;
+                            check_hooks!();
                         }
                     }
                     Instr::Not { a, b } => {
@@ -304,6 +356,7 @@ impl Lua {
                                 save_pc!();
                                 let r = self.len_of(v, Some(b as usize))?;
                                 reg!(a) = r;
+                                check_hooks!();
                             }
                         }
                     }
@@ -313,9 +366,16 @@ impl Lua {
                         save_pc!();
                         let r = self.concat(base + b as usize, base + c as usize)?;
                         reg!(a) = r;
+                        check_hooks!();
                     }
                     Instr::Jmp { sbx } => {
                         pc = (pc as isize + sbx as isize) as usize;
+                        // Loop back-edges are where a refused host
+                        // allocation surfaces (see `heap::alloc`).
+                        if sbx < 0 && self.refusal.take() {
+                            save_pc!();
+                            return Err(LuaError::Memory);
+                        }
                     }
                     Instr::Eq { a, b, c } => {
                         let x = rk!(b);
@@ -396,6 +456,10 @@ impl Lua {
                         if nres >= 0 {
                             self.top = frame_top;
                         }
+                        if !HOOKED && self.hooks.any {
+                            // The native set a hook: go on hooked.
+                            return Ok(false);
+                        }
                     }
                     Instr::TailCall { a, b } => {
                         let func = base + a as usize;
@@ -417,6 +481,13 @@ impl Lua {
                                 self.stack[func] = h;
                                 self.top += 1;
                             }
+                        }
+                        if let (true, Value::LuaFunction(cl)) = (HOOKED, self.stack[func]) {
+                            if !self.open_upvals.is_empty() {
+                                self.close_upvals(base);
+                            }
+                            self.tail_call_hooked(func, cl)?;
+                            continue 'newframe;
                         }
                         if let Value::LuaFunction(cl) = self.stack[func] {
                             // Replace the running frame.
@@ -443,8 +514,11 @@ impl Lua {
                         }
                         self.precall(func, crate::vm::MULTRET, false)?;
                         let n = self.top - func;
+                        if HOOKED {
+                            self.hook_return(self.top)?;
+                        }
                         if self.do_return(func, n) || self.frames.len() <= entry_depth {
-                            return Ok(());
+                            return Ok(true);
                         }
                         continue 'newframe;
                     }
@@ -458,8 +532,11 @@ impl Lua {
                         if !self.open_upvals.is_empty() {
                             self.close_upvals(base);
                         }
+                        if HOOKED {
+                            self.hook_return(first + n)?;
+                        }
                         if self.do_return(first, n) || self.frames.len() <= entry_depth {
-                            return Ok(());
+                            return Ok(true);
                         }
                         continue 'newframe;
                     }
@@ -477,6 +554,10 @@ impl Lua {
                             };
                             if go {
                                 pc = (pc as isize + sbx as isize) as usize;
+                                if self.refusal.take() {
+                                    save_pc!();
+                                    return Err(LuaError::Memory);
+                                }
                                 self.stack[ra] = Value::Number(idx);
                                 self.stack[ra + 3] = Value::Number(idx);
                             }
@@ -504,12 +585,16 @@ impl Lua {
                         self.top = cb + 3;
                         self.call(cb, c as i32)?;
                         self.top = frame_top;
+                        if self.refusal.take() {
+                            return Err(LuaError::Memory);
+                        }
                         let v = self.stack[cb];
                         if !v.is_nil() {
                             self.stack[cb - 1] = v;
                         } else {
                             pc += 1;
                         }
+                        check_hooks!();
                     }
                     Instr::SetList { a, b, c } => {
                         let ra = base + a as usize;
@@ -521,6 +606,9 @@ impl Lua {
                         if let Value::Table(t) = self.stack[ra] {
                             let stack = &self.stack;
                             if let Some(tab) = self.heap.tables.get_mut().get_mut(t) {
+                                // 5.1 sizes the array part for the whole list
+                                // (`{...}` with nils keeps its length).
+                                tab.ensure_array(c as usize + n);
                                 for i in 1..=n {
                                     tab.set_int(c as i64 + i as i64, stack[ra + i]);
                                 }

@@ -19,6 +19,7 @@
 pub mod coroutine;
 pub mod debug;
 pub mod exec;
+pub mod hooks;
 pub mod meta;
 
 use crate::compiler::{self, Constant, FuncProto};
@@ -77,6 +78,10 @@ pub struct Lua {
     /// call chain, the panic function); null until C code first needs it.
     /// Owned: freed when the `Lua` drops.
     pub capi: *mut crate::capi::CGlobal,
+    /// Debug hooks of every thread (see `hooks`).
+    pub hooks: hooks::Hooks,
+    /// Where a refusal of the host allocator shows (`lua_newstate`).
+    pub refusal: crate::heap::alloc::RefusalFlag,
 }
 
 impl Drop for Lua {
@@ -126,6 +131,8 @@ impl Lua {
             pinned: Vec::new(),
             call_limit: MAX_CALLS,
             capi: std::ptr::null_mut(),
+            hooks: Default::default(),
+            refusal: Default::default(),
         };
         let g = Value::Table(globals);
         lua.set_field(globals, b"_G", g);
@@ -163,7 +170,7 @@ impl Lua {
     /// An empty buffer with room for `n` bytes, or "not enough memory".
     pub fn buffer(&mut self, n: usize) -> LuaResult<Vec<u8>> {
         let mut v = Vec::new();
-        v.try_reserve_exact(n).map_err(|_| LuaError::Memory)?;
+        crate::heap::alloc::fallible(|| v.try_reserve_exact(n)).map_err(|_| LuaError::Memory)?;
         Ok(v)
     }
 
@@ -245,6 +252,10 @@ impl Lua {
 
     /// Compile a chunk into a function value (environment: the globals).
     pub fn load(&mut self, src: &[u8], chunkname: &[u8]) -> LuaResult<Value> {
+        if src.first() == Some(&compiler::bytecode::ESC) {
+            // A binary chunk (`string.dump`): verified before it can run.
+            return compiler::bytecode::load_binary(self, src, chunkname);
+        }
         let fp = compiler::compile(src, chunkname).map_err(LuaError::Syntax)?;
         let source: Rc<[u8]> = Rc::from(chunkname);
         let proto = self.instantiate(&fp, &source);
@@ -468,7 +479,13 @@ impl Lua {
             tailcalls: 0,
             entry: false,
         });
+        if self.hooks.any {
+            self.hook_call(self.top)?;
+        }
         let n = f(self)?;
+        if self.hooks.any {
+            self.hook_return(self.top)?;
+        }
         self.post_call(n);
         Ok(())
     }
@@ -673,7 +690,7 @@ impl Lua {
         match e {
             LuaError::Runtime(v) | LuaError::ErrorInHandler(v) => v,
             LuaError::Syntax(s) => self.new_str(s.as_bytes()),
-            LuaError::Memory => self.new_str(b"not enough memory"),
+            LuaError::Memory => Value::String(self.names.memerr),
             LuaError::Yield => self.new_str(b"attempt to yield across metamethod/C-call boundary"),
             other => {
                 let s = other.to_string();
