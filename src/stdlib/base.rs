@@ -6,7 +6,6 @@ use crate::heap::{CoStatus, FrameKind, UserData};
 use crate::number::{str_to_number, str_to_number_base};
 use crate::value::Value;
 use crate::vm::{Lua, MULTRET};
-use std::io::Write;
 
 pub fn open(lua: &mut Lua) {
     let g = lua.globals;
@@ -15,8 +14,14 @@ pub fn open(lua: &mut Lua) {
     lua.register(g, "tostring", tostring);
     lua.register(g, "tonumber", tonumber);
     lua.register(g, "next", next);
-    lua.register(g, "pairs", pairs);
-    lua.register(g, "ipairs", ipairs);
+    // As in 5.1, `pairs` returns its own `next` (not the global one, which a
+    // script may replace) and `ipairs` always the same iterator.
+    let pairs_next = lua.new_native(next, "next", Vec::new());
+    let f = lua.new_native(pairs, "pairs", vec![pairs_next]);
+    lua.set_field(g, b"pairs", f);
+    let iter = lua.new_native(ipairs_aux, "ipairs_aux", Vec::new());
+    let f = lua.new_native(ipairs, "ipairs", vec![iter]);
+    lua.set_field(g, b"ipairs", f);
     lua.register(g, "select", select);
     lua.register(g, "unpack", unpack);
     lua.register(g, "rawget", rawget);
@@ -36,7 +41,17 @@ pub fn open(lua: &mut Lua) {
     lua.register(g, "setfenv", setfenv);
     lua.register(g, "collectgarbage", collectgarbage);
     lua.register(g, "gcinfo", gcinfo);
-    lua.register(g, "newproxy", newproxy);
+    // `newproxy(p)` accepts only proxies made by `newproxy(true)`: their
+    // metatables are the keys of a weak table kept as its upvalue.
+    let made = lua.heap.new_table(0, 0);
+    let made_mt = lua.heap.new_table(0, 1);
+    let mode = lua.new_str(b"k");
+    lua.set_field(made_mt, b"__mode", mode);
+    if let Ok(t) = lua.heap.table(made) {
+        t.metatable = Some(made_mt);
+    }
+    let f = lua.new_native(newproxy, "newproxy", vec![Value::Table(made)]);
+    lua.set_field(g, b"newproxy", f);
     let v = lua.new_str(b"Lua 5.1");
     lua.set_field(g, b"_VERSION", v);
 
@@ -49,6 +64,10 @@ pub fn open(lua: &mut Lua) {
     lua.register(co, "running", co_running);
 }
 
+/// 5.1's LUAI_MAXCSTACK: how many values a library function may push
+/// (`lua_checkstack` refuses more).
+pub const MAX_C_STACK: usize = 8000;
+
 fn print(lua: &mut Lua) -> LuaResult<usize> {
     let n = lua.nargs();
     let g = lua.globals;
@@ -58,37 +77,70 @@ fn print(lua: &mut Lua) -> LuaResult<usize> {
     lua.pinned.push(tostring_fn);
     let r = print_args(lua, n, tostring_fn);
     lua.pinned.truncate(npinned);
-    let out = r?;
-    let _ = std::io::stdout().lock().write_all(&out);
-    Ok(0)
+    r
 }
 
-fn print_args(lua: &mut Lua, n: usize, tostring_fn: Value) -> LuaResult<Vec<u8>> {
-    let mut out = Vec::new();
-    for i in 1..=n {
-        let v = lua.arg(i);
-        let s = match v {
-            Value::String(s) => lua.heap.str_bytes(s).to_vec(),
-            Value::Number(x) if matches!(tostring_fn, Value::NativeFunction(_)) => {
-                let mut b = Vec::new();
-                crate::number::fmt_number(x, &mut b);
-                b
-            }
-            _ => match lua.call1(tostring_fn, &[v])? {
-                Value::String(s) => lua.heap.str_bytes(s).to_vec(),
-                Value::Number(x) => lua.tostring_raw(Value::Number(x)),
-                _ => return Err(lua.lib_error("'tostring' must return a string to 'print'")),
-            },
-        };
-        if i > 1 {
-            out.push(b'\t');
-        }
-        // 5.1 writes each piece with fputs: it ends at an embedded zero.
+/// 5.1's print: each argument through `tostring`, written to C's `stdout`
+/// with tabs between and a newline after. What 5.1 writes before calling
+/// a `tostring` (or failing on its result) is written before that call
+/// here too; pieces with no call between them are gathered and written
+/// with one `fwrite`.
+fn print_args(lua: &mut Lua, n: usize, tostring_fn: Value) -> LuaResult<usize> {
+    // 5.1 calls the global `tostring` for every argument; only while it is
+    // still the base library's own can strings and numbers skip the call.
+    let builtin = match tostring_fn {
+        Value::NativeFunction(f) => lua
+            .heap
+            .natives
+            .get_mut()
+            .get(f)
+            .is_some_and(|n| n.cfunc.is_none() && n.name == "tostring"),
+        _ => false,
+    };
+    // 5.1 writes each piece with fputs: it ends at an embedded zero.
+    fn put(out: &mut Vec<u8>, s: &[u8]) {
         let end = s.iter().position(|&c| c == 0).unwrap_or(s.len());
         out.extend_from_slice(&s[..end]);
     }
+    let mut out = Vec::with_capacity(64);
+    for i in 1..=n {
+        let v = lua.arg(i);
+        match v {
+            Value::String(s) if builtin => {
+                if i > 1 {
+                    out.push(b'\t');
+                }
+                put(&mut out, lua.heap.str_bytes(s));
+            }
+            Value::Number(x) if builtin => {
+                if i > 1 {
+                    out.push(b'\t');
+                }
+                crate::number::fmt_number(x, &mut out);
+            }
+            _ => {
+                // The call may write to stdout itself: what came before
+                // goes out first.
+                super::io::stdout_write(&out);
+                out.clear();
+                let r = lua.call1(tostring_fn, &[v])?;
+                if i > 1 && matches!(r, Value::String(_) | Value::Number(_)) {
+                    out.push(b'\t');
+                }
+                match r {
+                    Value::String(s) => put(&mut out, lua.heap.str_bytes(s)),
+                    Value::Number(x) => {
+                        let b = lua.tostring_raw(Value::Number(x));
+                        put(&mut out, &b);
+                    }
+                    _ => return Err(lua.lib_error("'tostring' must return a string to 'print'")),
+                }
+            }
+        }
+    }
     out.push(b'\n');
-    Ok(out)
+    super::io::stdout_write(&out);
+    Ok(0)
 }
 
 fn type_(lua: &mut Lua) -> LuaResult<usize> {
@@ -120,7 +172,9 @@ fn tonumber(lua: &mut Lua) -> LuaResult<usize> {
         if !(2..=36).contains(&base) {
             return Err(lua.arg_error(2, "base out of range"));
         }
-        match str_to_number_base(&s, base as u32) {
+        // 5.1 converts with strtoul: the string ends at its first zero.
+        let end = s.iter().position(|&c| c == 0).unwrap_or(s.len());
+        match str_to_number_base(&s[..end], base as u32) {
             Some(n) => Value::Number(n),
             None => Value::Nil,
         }
@@ -143,11 +197,7 @@ fn next(lua: &mut Lua) -> LuaResult<usize> {
 
 fn pairs(lua: &mut Lua) -> LuaResult<usize> {
     let t = lua.check_table(1)?;
-    let g = lua.globals;
-    let nextf = match lua.native_upvalue(1) {
-        Value::Nil => lua.get_field(g, b"next"),
-        f => f,
-    };
+    let nextf = lua.native_upvalue(1);
     lua.ret(&[nextf, Value::Table(t), Value::Nil])
 }
 
@@ -164,14 +214,15 @@ fn ipairs_aux(lua: &mut Lua) -> LuaResult<usize> {
 
 fn ipairs(lua: &mut Lua) -> LuaResult<usize> {
     let t = lua.check_table(1)?;
-    let f = lua.new_native(ipairs_aux, "ipairs_aux", Vec::new());
+    let f = lua.native_upvalue(1);
     lua.ret(&[f, Value::Table(t), Value::Number(0.0)])
 }
 
 fn select(lua: &mut Lua) -> LuaResult<usize> {
     let n = lua.nargs();
+    // 5.1 looks only at the first character: "#anything" counts too.
     if let Value::String(s) = lua.arg(1) {
-        if lua.heap.str_bytes(s) == b"#" {
+        if lua.heap.str_bytes(s).first() == Some(&b'#') {
             return lua.ret(&[Value::Number((n - 1) as f64)]);
         }
     }
@@ -202,10 +253,10 @@ fn unpack(lua: &mut Lua) -> LuaResult<usize> {
     if i > e {
         return Ok(0);
     }
-    // `e - i + 1` in C int arithmetic: an overflow is "too many results".
+    // `e - i + 1` in C int arithmetic: an overflow is "too many results",
+    // and so is more than 5.1's C stack limit (`lua_checkstack`).
     let n = (e - i + 1) as i32 as i64;
-    if n <= 0 || n as usize >= crate::vm::MAX_STACK || lua.top + n as usize >= crate::vm::MAX_STACK
-    {
+    if n <= 0 || lua.nargs() + n as usize > MAX_C_STACK {
         return Err(lua.lib_error("too many results to unpack"));
     }
     let n = n as usize;
@@ -343,11 +394,12 @@ fn loadstring(lua: &mut Lua) -> LuaResult<usize> {
 }
 
 fn load(lua: &mut Lua) -> LuaResult<usize> {
+    // 5.1 checks the chunk name before the reader.
+    let name = lua.opt_bytes(2, b"=(load)")?;
     let f = lua.arg(1);
     if !matches!(f, Value::LuaFunction(_) | Value::NativeFunction(_)) {
         return Err(lua.arg_type_error(1, "function"));
     }
-    let name = lua.opt_bytes(2, b"=(load)")?;
     let mut src = Vec::new();
     loop {
         // Protected: a failing reader makes `load` return nil and the error.
@@ -385,23 +437,22 @@ fn load(lua: &mut Lua) -> LuaResult<usize> {
 /// `luaL_loadfile`: `None` path reads stdin.
 pub fn load_file(lua: &mut Lua, path: Option<&[u8]>) -> LuaResult<Value> {
     let (src, name) = match path {
-        Some(p) => {
-            let ps = String::from_utf8_lossy(p).into_owned();
-            match std::fs::read(&ps) {
-                Ok(s) => {
-                    let mut n = b"@".to_vec();
-                    n.extend_from_slice(p);
-                    (s, n)
-                }
-                Err(e) => {
-                    let msg = format!(
-                        "cannot open {ps}: {}",
-                        crate::stdlib::os_io::describe_io_error(&e)
-                    );
-                    return Err(LuaError::Runtime(lua.new_str(msg.as_bytes())));
-                }
+        Some(p) => match read_file(p) {
+            Ok(s) => {
+                let mut n = b"@".to_vec();
+                n.extend_from_slice(p);
+                (s, n)
             }
-        }
+            Err((what, e)) => {
+                // 5.1: "cannot open x: ..." or, when the open worked but
+                // the read failed (a directory), "cannot read x: ...".
+                let mut msg = format!("cannot {what} ").into_bytes();
+                msg.extend_from_slice(p);
+                msg.extend_from_slice(b": ");
+                msg.extend_from_slice(crate::stdlib::os_io::describe_io_error(&e).as_bytes());
+                return Err(LuaError::Runtime(lua.new_str(&msg)));
+            }
+        },
         None => {
             let mut s = Vec::new();
             let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut s);
@@ -411,11 +462,33 @@ pub fn load_file(lua: &mut Lua, path: Option<&[u8]>) -> LuaResult<Value> {
     lua.load(skip_hash_line(&src), &name)
 }
 
+/// Read a whole file as C's `fopen` sees its name (up to the first zero
+/// byte); the error says which step failed ("open" or "read").
+fn read_file(path: &[u8]) -> Result<Vec<u8>, (&'static str, std::io::Error)> {
+    use std::io::Read;
+    let end = path.iter().position(|&c| c == 0).unwrap_or(path.len());
+    let name = &path[..end];
+    #[cfg(unix)]
+    let os_name = {
+        use std::os::unix::ffi::OsStrExt;
+        std::ffi::OsStr::from_bytes(name).to_owned()
+    };
+    #[cfg(not(unix))]
+    let os_name = std::ffi::OsString::from(String::from_utf8_lossy(name).into_owned());
+    let mut f = std::fs::File::open(&os_name).map_err(|e| ("open", e))?;
+    let mut buf = Vec::new();
+    f.read_to_end(&mut buf).map_err(|e| ("read", e))?;
+    Ok(buf)
+}
+
 /// Files may start with a `#` line (`#!/usr/bin/lua`): drop its text but
 /// keep its newline so line numbers stay right.
 fn skip_hash_line(src: &[u8]) -> &[u8] {
     if src.first() == Some(&b'#') {
         let nl = src.iter().position(|&c| c == b'\n').unwrap_or(src.len());
+        if src.get(nl + 1) == Some(&crate::compiler::bytecode::ESC) {
+            return &src[nl + 1..]; // a binary chunk after the `#!` line
+        }
         &src[nl..]
     } else {
         src
@@ -535,6 +608,20 @@ pub fn set_closure_env(lua: &mut Lua, c: crate::value::ClosureRef, t: crate::val
 
 fn collectgarbage(lua: &mut Lua) -> LuaResult<usize> {
     let opt = lua.opt_bytes(1, b"collect")?;
+    const OPTIONS: [&[u8]; 7] = [
+        b"stop",
+        b"restart",
+        b"collect",
+        b"count",
+        b"step",
+        b"setpause",
+        b"setstepmul",
+    ];
+    // The option is checked before the data argument, as in 5.1.
+    if !OPTIONS.contains(&&opt[..]) {
+        let msg = format!("invalid option '{}'", String::from_utf8_lossy(&opt));
+        return Err(lua.arg_error(1, &msg));
+    }
     let data = lua.opt_cint(2, 0)?;
     let r = match &opt[..] {
         b"count" => Value::Number(lua.memory_in_use() as f64 / 1024.0),
@@ -580,14 +667,31 @@ fn gcinfo(lua: &mut Lua) -> LuaResult<usize> {
 
 fn newproxy(lua: &mut Lua) -> LuaResult<usize> {
     let arg = lua.arg(1);
+    let made = match lua.native_upvalue(1) {
+        Value::Table(t) => Some(t),
+        _ => None,
+    };
     let mt = match arg {
         Value::Nil | Value::Boolean(false) => None,
-        Value::Boolean(true) => Some(lua.heap.new_table(0, 0)),
-        Value::UserData(u) => match lua.heap.userdata.get_mut().get(u) {
-            Some(ud) if ud.size == 0 => ud.metatable,
-            _ => return Err(lua.arg_error(1, "boolean or proxy expected")),
-        },
-        _ => return Err(lua.arg_error(1, "boolean or proxy expected")),
+        Value::Boolean(true) => {
+            let m = lua.heap.new_table(0, 0);
+            if let Some(made) = made {
+                lua.raw_set(made, Value::Table(m), Value::Boolean(true))?;
+            }
+            Some(m)
+        }
+        other => {
+            // Any value whose metatable came from `newproxy(true)`.
+            let m = lua.get_metatable(other);
+            let valid = match (m, made) {
+                (Some(m), Some(made)) => lua.raw_get(made, &Value::Table(m)).truthy(),
+                _ => false,
+            };
+            if !valid {
+                return Err(lua.arg_error(1, "boolean or proxy expected"));
+            }
+            m
+        }
     };
     let env = lua.globals;
     let u = lua.heap.new_userdata(UserData {

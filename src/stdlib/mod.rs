@@ -8,8 +8,8 @@
 pub mod base;
 pub mod debug;
 pub mod format;
-pub mod math;
 pub mod io;
+pub mod math;
 pub mod os;
 /// The former home of `describe_io_error` (still used by `base`).
 pub use self::io as os_io;

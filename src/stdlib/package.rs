@@ -135,9 +135,7 @@ fn require(lua: &mut Lua) -> LuaResult<usize> {
     let existing = lua.get_field(loaded, &name);
     if existing.truthy() {
         if existing.raw_eq(&sentinel()) {
-            return Err(lua.lib_error(format!(
-                "loop or previous error loading module '{sname}'"
-            )));
+            return Err(lua.lib_error(format!("loop or previous error loading module '{sname}'")));
         }
         return lua.ret(&[existing]);
     }

@@ -118,8 +118,9 @@ fn byte(lua: &mut Lua) -> LuaResult<usize> {
         .iter()
         .map(|&c| Value::Number(c as f64))
         .collect();
-    if vals.len() > crate::vm::MAX_STACK / 2 {
-        return Err(lua.lib_error("string slice too long"));
+    // 5.1's luaL_checkstack: no more values than its C stack limit.
+    if lua.nargs() + vals.len() > super::base::MAX_C_STACK {
+        return Err(lua.lib_error("stack overflow (string slice too long)"));
     }
     lua.ensure_stack(lua.top + vals.len() + crate::vm::MIN_STACK)?;
     lua.ret(&vals)
