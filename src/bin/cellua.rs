@@ -20,6 +20,7 @@ fn main() {
     // As a C program starts: writing to a closed pipe ends the process,
     // and the commands that os.execute/io.popen start inherit that.
     cellua::stdlib::os::restore_sigpipe();
+    cellua::stdlib::os::single_malloc_arena();
     // Run on a thread with a generous stack: deep (bounded) Rust recursion
     // through metamethods and pcall must never hit the OS limit.
     let child = std::thread::Builder::new()
@@ -76,8 +77,6 @@ fn traceback_handler(lua: &mut Lua) -> cellua::LuaResult<usize> {
     let mut out = msg;
     out.push(b'\n');
     out.extend_from_slice(tb.as_bytes());
-    // The protected call that runs the script, as lua.c's traceback shows it.
-    out.extend_from_slice(b"\n\t[C]: ?");
     let s = lua.new_str(&out);
     lua.ret(&[s])
 }
@@ -227,9 +226,27 @@ fn interactive(lua: &mut Lua) {
     }
 }
 
+/// lua.c's `pmain`: the interpreter's work runs inside a native frame, so
+/// the main chunk has a `[C]` level below it, as in lua5.1 (tracebacks end
+/// with `[C]: ?`, `debug.getinfo(2)` in the main chunk describes it).
+fn pmain(lua: &mut Lua) -> cellua::LuaResult<usize> {
+    let code = main_body(lua);
+    lua.ret(&[Value::Number(code as f64)])
+}
+
 fn real_main() -> i32 {
     let mut lua = Lua::new();
-    let code = main_body(&mut lua);
+    let f = lua.new_native(pmain, "pmain", Vec::new());
+    let code = match lua.call_value(f, &[], 1) {
+        Ok(at) => match lua.stack[at] {
+            Value::Number(n) => n as i32,
+            _ => 1,
+        },
+        Err(e) => {
+            report(&mut lua, &e);
+            1
+        }
+    };
     // As lua.c's lua_close: pending `__gc` finalizers run before exit.
     lua.close();
     code

@@ -46,7 +46,7 @@ use std::rc::Rc;
 const STACK_KEEP: usize = 1 << 16;
 
 /// Smallest debt that starts a cycle (bytes).
-const MIN_THRESHOLD: usize = 1 << 20;
+const MIN_THRESHOLD: usize = 1 << 18;
 
 /// With `CELLUA_GC_TORTURE` set in the environment, a cycle starts after
 /// every few allocations: the test suite runs under it to catch a value

@@ -42,6 +42,20 @@ pub fn restore_sigpipe() {
     }
 }
 
+/// Make the C library's allocator use one arena for every thread. The
+/// `cellua` interpreter runs scripts on a second thread (for its large
+/// stack); glibc would give that thread an arena of its own, next to the
+/// main one, which costs a few hundred KB of resident memory for nothing.
+/// Called by the interpreter only; a library must not tune its host's
+/// allocator.
+pub fn single_malloc_arena() {
+    // SAFETY: mallopt only changes glibc's allocator settings; it is
+    // called before the interpreter starts any thread.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
 // ----- C library helpers -----------------------------------------------------
 
 fn errno() -> i32 {
