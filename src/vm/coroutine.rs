@@ -153,7 +153,10 @@ impl Lua {
             CoStatus::Suspended
         };
         self.park(co, status);
-        if status == CoStatus::Dead {
+        // A coroutine that finished gives its stack back; one that died by
+        // error keeps its frames, as 5.1 does, so `debug.traceback(co)`
+        // and `debug.getinfo(co, ...)` can still show where it failed.
+        if status == CoStatus::Dead && err.is_none() {
             if let Some(th) = self.heap.threads.get_mut().get_mut(co) {
                 th.stack = Vec::new();
                 th.frames = Vec::new();
