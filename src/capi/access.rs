@@ -140,8 +140,14 @@ pub unsafe extern "C" fn lua_tonumber(L: *mut lua_State, idx: c_int) -> lua_Numb
     // SAFETY: the caller passes a live block.
     api_nofail(L, 0.0, |lua| match at(lua, idx) {
         Value::Number(n) => n,
-        v => lua.to_number(v).unwrap_or(0.0),
+        v => to_number_slow(lua, v),
     })
+}
+
+/// `lua_tonumber` of a value that is not a number (a string converts).
+#[inline(never)]
+fn to_number_slow(lua: &mut Lua, v: Value) -> lua_Number {
+    lua.to_number(v).unwrap_or(0.0)
 }
 
 /// `lua_tointeger`: the number truncated toward zero; 0 otherwise.

@@ -246,6 +246,11 @@ fn switch_out(lua: &mut Lua, s: Switch) {
 /// the error is stored as pending and `Err(())` returned: the caller then
 /// raises (`api`) or reports it.
 ///
+/// The common case (C code working on the running thread of a state on
+/// the system allocator, with no host-allocator state alive, so there is
+/// no allocator to switch) is inlined into the entry point and does only
+/// the checks; everything else goes through `enter_slow`.
+///
 /// # Safety
 /// `L` must be a live block.
 #[inline(always)]
@@ -254,18 +259,52 @@ pub(crate) unsafe fn enter<R>(
     f: impl FnOnce(&mut Lua) -> Result<R, LuaError>,
 ) -> Result<R, ()> {
     let g = (*L).g;
+    let lua = (*g).lua;
+    if (*g).host.is_null()
+        && (*L).thread == (*lua).cur_thread
+        && crate::heap::alloc::no_host_states()
+    {
+        // `enter_state(null)`/`leave_state(null, null)` are no-ops here: a
+        // host state made while `f` runs restores the (null) current
+        // allocator itself before returning.
+        let lua = &mut *lua;
+        match catch_unwind(AssertUnwindSafe(move || f(lua))) {
+            Ok(Ok(v)) => Ok(v),
+            Ok(Err(e)) => {
+                fail(g, e);
+                Err(())
+            }
+            Err(p) => {
+                drop_panic(p);
+                fail_panic(g);
+                Err(())
+            }
+        }
+    } else {
+        enter_slow(L, f)
+    }
+}
+
+/// `enter` with the allocator switch and, for a block of a thread that is
+/// not running, the thread switch.
+#[inline(never)]
+unsafe fn enter_slow<R>(
+    L: *mut lua_State,
+    f: impl FnOnce(&mut Lua) -> Result<R, LuaError>,
+) -> Result<R, ()> {
+    let g = (*L).g;
     let lua = &mut *(*g).lua;
     let host = (*g).host;
     let prev = crate::heap::alloc::enter_state(host);
     let r = if (*L).thread == lua.cur_thread {
-        // The common case: C code working on the running thread.
         match catch_unwind(AssertUnwindSafe(|| f(&mut *lua))) {
             Ok(Ok(v)) => Ok(v),
             Ok(Err(e)) => {
                 fail(g, e);
                 Err(())
             }
-            Err(_) => {
+            Err(p) => {
+                drop_panic(p);
                 fail_panic(g);
                 Err(())
             }
@@ -275,6 +314,13 @@ pub(crate) unsafe fn enter<R>(
     };
     crate::heap::alloc::leave_state(host, prev);
     r
+}
+
+/// Drop a caught panic's payload out of line.
+#[cold]
+#[inline(never)]
+fn drop_panic(p: Box<dyn std::any::Any + Send>) {
+    drop(p);
 }
 
 #[inline(never)]
@@ -295,7 +341,8 @@ unsafe fn enter_switched<R>(
             fail(g, e);
             Err(())
         }
-        Err(_) => {
+        Err(p) => {
+            drop_panic(p);
             fail_panic(g);
             Err(())
         }
@@ -345,7 +392,25 @@ pub(crate) unsafe fn api_nofail<R>(
     default: R,
     f: impl FnOnce(&mut Lua) -> R,
 ) -> R {
-    enter(L, |lua| Ok(f(lua))).unwrap_or(default)
+    let g = (*L).g;
+    let lua = (*g).lua;
+    if (*g).host.is_null()
+        && (*L).thread == (*lua).cur_thread
+        && crate::heap::alloc::no_host_states()
+    {
+        // As in `enter`'s fast path.
+        let lua = &mut *lua;
+        match catch_unwind(AssertUnwindSafe(move || f(lua))) {
+            Ok(v) => v,
+            Err(p) => {
+                drop_panic(p);
+                fail_panic(g);
+                default
+            }
+        }
+    } else {
+        enter_slow(L, |lua| Ok(f(lua))).unwrap_or(default)
+    }
 }
 
 // ----- index translation ---------------------------------------------------
@@ -364,7 +429,7 @@ pub(crate) enum Slot {
 }
 
 /// First slot of the running C function's window (index 1).
-#[inline]
+#[inline(always)]
 pub(crate) fn api_base(lua: &Lua) -> usize {
     lua.frames.last().map_or(0, |f| f.base)
 }
@@ -461,7 +526,26 @@ fn pseudo_value(lua: &mut Lua, idx: c_int) -> Option<Value> {
 /// The value at an index, nil for an empty one.
 #[inline(always)]
 pub(crate) fn at(lua: &mut Lua, idx: c_int) -> Value {
-    value_at(lua, idx).unwrap_or(Value::Nil)
+    let base = api_base(lua);
+    if idx > 0 {
+        let i = base + idx as usize - 1;
+        if i < lua.top {
+            if let Some(v) = lua.stack.get(i) {
+                return *v;
+            }
+        }
+        Value::Nil
+    } else if idx > LUA_REGISTRYINDEX && idx != 0 {
+        let k = idx.unsigned_abs() as usize;
+        if k <= lua.top - base {
+            if let Some(v) = lua.stack.get(lua.top - k) {
+                return *v;
+            }
+        }
+        Value::Nil
+    } else {
+        pseudo_value(lua, idx).unwrap_or(Value::Nil)
+    }
 }
 
 /// Store into a slot (`lua_replace`). Errors for a read-only or invalid

@@ -126,6 +126,13 @@ pub unsafe fn retire_host(h: *const HostAlloc) -> usize {
     left
 }
 
+/// No state with a host allocator is alive: `enter_state(null)` and
+/// `leave_state(null, null)` would do nothing (the C API's fast path).
+#[inline(always)]
+pub fn no_host_states() -> bool {
+    HOST_STATES.load(Ordering::Relaxed) == 0
+}
+
 /// Make `h` (or the system, for null) the allocator of this thread's
 /// allocations; returns the previous one for `leave_state`.
 #[inline]

@@ -238,11 +238,22 @@ impl Lua {
     }
 
     /// Push a value on the running stack.
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, v: Value) -> LuaResult<()> {
-        if self.top >= self.stack.len() {
-            self.grow_stack(self.top + 1)?;
+        match self.stack.get_mut(self.top) {
+            Some(slot) => {
+                *slot = v;
+                self.top += 1;
+                Ok(())
+            }
+            None => self.push_grow(v),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn push_grow(&mut self, v: Value) -> LuaResult<()> {
+        self.grow_stack(self.top + 1)?;
         self.stack[self.top] = v;
         self.top += 1;
         Ok(())
