@@ -26,7 +26,7 @@ use crate::error::{LuaError, LuaResult};
 use crate::value::{
     ClosureRef, NativeRef, StrRef, TableRef, ThreadRef, UpvalRef, UserDataRef, Value,
 };
-use slotmap::SlotMap;
+use slotmap::{Key, SlotMap};
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 pub use table::{Table, TableError};
@@ -114,11 +114,70 @@ pub const CLOSURE_OVERHEAD: usize = 64;
 pub const UPVAL_OVERHEAD: usize = 40;
 pub const THREAD_OVERHEAD: usize = 256;
 
-/// The intern table: buckets of handles, looked up by hash then bytes.
+/// The intern table: open addressing with linear probing over a
+/// power-of-two array of (hash, handle) slots, at most half full. A lookup
+/// compares stored hashes first and touches a string's bytes only on a
+/// hash match; inserting allocates nothing but the occasional doubling.
+/// Slots of strings the collector freed are dropped by
+/// `purge_intern_table`, which rebuilds the array.
 #[derive(Default)]
 struct InternTable {
-    buckets: Vec<Vec<StrRef>>,
+    slots: Vec<(u64, StrRef)>,
     count: usize,
+}
+
+impl InternTable {
+    /// The slot holding `hash`'s string equal to `bytes`, or the empty
+    /// slot where it belongs (`slots` must not be empty).
+    #[inline]
+    fn find(
+        &self,
+        strings: &SlotMap<StrRef, LuaStr>,
+        hash: u64,
+        bytes: &[u8],
+    ) -> Result<StrRef, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash as usize) & mask;
+        loop {
+            let (h, k) = self.slots[i];
+            if k.is_null() {
+                return Err(i);
+            }
+            if h == hash {
+                if let Some(s) = strings.get(k) {
+                    if s.as_bytes() == bytes {
+                        return Ok(k);
+                    }
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Put `k` into a table known not to hold it.
+    fn place(slots: &mut [(u64, StrRef)], hash: u64, k: StrRef) {
+        let mask = slots.len() - 1;
+        let mut i = (hash as usize) & mask;
+        while !slots[i].1.is_null() {
+            i = (i + 1) & mask;
+        }
+        slots[i] = (hash, k);
+    }
+
+    /// Rebuild with room for `live` entries, keeping those `keep` accepts.
+    fn rebuild(&mut self, live: usize, keep: impl Fn(StrRef) -> bool) {
+        let n = (live * 2).next_power_of_two().max(256);
+        let mut slots = vec![(0u64, StrRef::null()); n];
+        let mut count = 0;
+        for &(h, k) in &self.slots {
+            if !k.is_null() && keep(k) {
+                Self::place(&mut slots, h, k);
+                count += 1;
+            }
+        }
+        self.slots = slots;
+        self.count = count;
+    }
 }
 
 /// A prototype ready to run: the compiler's output with constants interned.
@@ -350,16 +409,13 @@ impl Heap {
         let hash = hash_bytes(bytes);
         let strings = self.strings.get_mut();
         let intern = self.intern.get_mut();
-        if !intern.buckets.is_empty() {
-            let b = (hash as usize) & (intern.buckets.len() - 1);
-            for &k in &intern.buckets[b] {
-                if let Some(s) = strings.get(k) {
-                    if s.hash == hash && s.as_bytes() == bytes {
-                        return Some(k);
-                    }
-                }
-            }
+        if intern.slots.is_empty() {
+            intern.rebuild(0, |_| true);
         }
+        let slot = match intern.find(strings, hash, bytes) {
+            Ok(k) => return Some(k),
+            Err(i) => i,
+        };
         let mut data = Vec::new();
         if fallible {
             alloc::fallible(|| data.try_reserve_exact(bytes.len() + 1)).ok()?;
@@ -373,21 +429,12 @@ impl Heap {
             hash,
         });
         self.debt += bytes.len() + STRING_OVERHEAD;
-        if intern.count >= intern.buckets.len() {
-            let newn = (intern.buckets.len() * 2).max(256);
-            let mut nb: Vec<Vec<StrRef>> = vec![Vec::new(); newn];
-            for bucket in intern.buckets.drain(..) {
-                for kk in bucket {
-                    if let Some(s) = strings.get(kk) {
-                        nb[(s.hash as usize) & (newn - 1)].push(kk);
-                    }
-                }
-            }
-            intern.buckets = nb;
-        }
-        let b = (hash as usize) & (intern.buckets.len() - 1);
-        intern.buckets[b].push(k);
+        intern.slots[slot] = (hash, k);
         intern.count += 1;
+        if intern.count * 2 > intern.slots.len() {
+            let live = intern.count;
+            intern.rebuild(live, |_| true);
+        }
         Some(k)
     }
 
@@ -456,12 +503,8 @@ impl Heap {
     pub fn purge_intern_table(&mut self) {
         let strings = self.strings.get_mut();
         let intern = self.intern.get_mut();
-        let mut count = 0;
-        for bucket in intern.buckets.iter_mut() {
-            bucket.retain(|k| strings.contains_key(*k));
-            count += bucket.len();
-        }
-        intern.count = count;
+        let live = strings.len();
+        intern.rebuild(live, |k| strings.contains_key(k));
     }
 
     #[inline]

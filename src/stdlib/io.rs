@@ -185,22 +185,58 @@ fn c_scan_number(f: CFile) -> Option<f64> {
     (n == 1).then_some(d)
 }
 
+/// `getline`'s buffer, kept for the thread's life so reading a line
+/// costs no allocation of its own (the C library's memory, freed when the
+/// thread ends).
+struct LineBuf {
+    p: *mut c_char,
+    cap: libc::size_t,
+}
+
+impl Drop for LineBuf {
+    fn drop(&mut self) {
+        // SAFETY: `p` is NULL or the buffer getline allocated with malloc;
+        // nothing else frees it.
+        unsafe { libc::free(self.p.cast()) };
+    }
+}
+
+thread_local! {
+    static LINE_BUF: std::cell::RefCell<LineBuf> =
+        const { std::cell::RefCell::new(LineBuf { p: ptr::null_mut(), cap: 0 }) };
+}
+
+/// Read one line with `getline` (newline included when there was one) and
+/// hand it to `f`; None at end of file or on error with nothing read.
+fn c_getline_with<R>(file: CFile, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    LINE_BUF.with(|b| {
+        let mut guard = b.try_borrow_mut();
+        let mut own = LineBuf {
+            p: ptr::null_mut(),
+            cap: 0,
+        };
+        // A nested read (only possible through a re-entrant stream) uses a
+        // buffer of its own.
+        let buf = match guard {
+            Ok(ref mut g) => &mut **g,
+            Err(_) => &mut own,
+        };
+        // SAFETY: `file` is an open stream; `buf.p`/`buf.cap` are NULL/0 or
+        // a malloc'd buffer of that capacity that getline may grow.
+        let n = unsafe { libc::getline(&mut buf.p, &mut buf.cap, file) };
+        if n <= 0 || buf.p.is_null() {
+            return None;
+        }
+        // SAFETY: on success the first `n` bytes of the buffer are the line.
+        let line = unsafe { std::slice::from_raw_parts(buf.p.cast::<u8>(), n as usize) };
+        Some(f(line))
+    })
+}
+
 /// One line with `getline` (newline included when there was one) appended
 /// to `out`; false at end of file or on error with nothing read.
-fn c_getline(f: CFile, out: &mut Vec<u8>) -> bool {
-    let mut p: *mut c_char = ptr::null_mut();
-    let mut cap: libc::size_t = 0;
-    // SAFETY: `f` is an open stream; `p`/`cap` start as NULL/0, so getline
-    // allocates the buffer with malloc (or leaves it NULL).
-    let n = unsafe { libc::getline(&mut p, &mut cap, f) };
-    if n > 0 && !p.is_null() {
-        // SAFETY: on success the first `n` bytes of the buffer are the line.
-        let line = unsafe { std::slice::from_raw_parts(p.cast::<u8>(), n as usize) };
-        out.extend_from_slice(line);
-    }
-    // SAFETY: `p` is NULL or getline's malloc'd buffer, freed only here.
-    unsafe { libc::free(p.cast()) };
-    n > 0
+fn c_getline(file: CFile, out: &mut Vec<u8>) -> bool {
+    c_getline_with(file, |line| out.extend_from_slice(line)).is_some()
 }
 
 fn c_fseek(f: CFile, offset: i64, whence: c_int) -> bool {
@@ -486,14 +522,14 @@ fn close_std(lua: &mut Lua) -> LuaResult<usize> {
 
 /// `*l`: a line without its newline; None at end of file.
 fn read_line(lua: &mut Lua, f: CFile) -> LuaResult<Option<Value>> {
-    let mut buf = Vec::new();
-    if !c_getline(f, &mut buf) {
-        return Ok(None);
+    let r = c_getline_with(f, |line| {
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        lua.new_big_str(line)
+    });
+    match r {
+        Some(v) => Ok(Some(v?)),
+        None => Ok(None),
     }
-    if buf.last() == Some(&b'\n') {
-        buf.pop();
-    }
-    Ok(Some(lua.new_big_str(&buf)?))
 }
 
 /// Up to `n` bytes (`*a`: all of them); None when `n > 0` and nothing was
