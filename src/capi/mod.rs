@@ -113,8 +113,18 @@ pub struct CGlobal {
 }
 
 /// The C-side block of `lua`, made on first use.
+#[inline]
 pub fn global(lua: &mut Lua) -> *mut CGlobal {
     if lua.capi.is_null() {
+        make_global(lua);
+    }
+    lua.capi
+}
+
+#[cold]
+#[inline(never)]
+fn make_global(lua: &mut Lua) {
+    {
         let main = Box::into_raw(Box::new(lua_State {
             g: std::ptr::null_mut(),
             thread: lua.main_thread,
@@ -138,7 +148,6 @@ pub fn global(lua: &mut Lua) -> *mut CGlobal {
         unsafe { (*main).g = g };
         lua.capi = g;
     }
-    lua.capi
 }
 
 /// Free the C-side block of `lua` (called when the `Lua` drops).
@@ -159,13 +168,21 @@ pub fn free_global(lua: &mut Lua) {
 }
 
 /// The `lua_State` block of thread `t`, made on first use.
+#[inline]
 pub fn state_of(lua: &mut Lua, t: ThreadRef) -> *mut lua_State {
     let g = global(lua);
+    if t == lua.main_thread {
+        // SAFETY: `g` is this state's live global block.
+        return unsafe { (*g).main };
+    }
+    thread_state(lua, g, t)
+}
+
+/// `state_of` for a thread other than the main one.
+#[inline(never)]
+fn thread_state(lua: &mut Lua, g: *mut CGlobal, t: ThreadRef) -> *mut lua_State {
     // SAFETY: `g` is this state's live global block.
     let gb = unsafe { &mut *g };
-    if t == lua.main_thread {
-        return gb.main;
-    }
     if let Some(&b) = gb.threads.get(&t) {
         return b;
     }
@@ -615,12 +632,20 @@ pub(crate) fn abs_index(lua: &Lua, idx: c_int) -> c_int {
 
 /// The `RustFn` behind every C closure: calls its C function through the
 /// trampoline, then turns a raised error or a `lua_yield` into the VM's
-/// `Err` forms.
+/// `Err` forms. (`Lua::call_native` calls `call_c` directly with the C
+/// function it has already looked up.)
 pub fn call_c_function(lua: &mut Lua) -> Result<usize, LuaError> {
     let f = running_native(lua)
         .and_then(|nf| lua.heap.natives.get_mut().get(nf))
         .and_then(|n| n.cfunc)
         .ok_or(LuaError::InvalidHandle)?;
+    call_c(lua, f)
+}
+
+/// Call C function `f` for the running native frame (see
+/// `call_c_function`).
+#[inline]
+pub fn call_c(lua: &mut Lua, f: lua_CFunction) -> Result<usize, LuaError> {
     let g = global(lua);
     let t = lua.cur_thread;
     let L = state_of(lua, t);

@@ -472,8 +472,8 @@ impl Lua {
         nf: crate::value::NativeRef,
         nresults: i32,
     ) -> LuaResult<()> {
-        let f = match self.heap.natives.get_mut().get(nf) {
-            Some(n) => n.func,
+        let (f, cf) = match self.heap.natives.get_mut().get(nf) {
+            Some(n) => (n.func, n.cfunc),
             None => return Err(LuaError::InvalidHandle),
         };
         if self.frames.len() >= self.call_limit {
@@ -493,7 +493,12 @@ impl Lua {
         if self.hooks.any {
             self.hook_call(self.top)?;
         }
-        let n = f(self)?;
+        // A C closure's `func` is `capi::call_c_function`; calling the
+        // C function directly saves looking it up again.
+        let n = match cf {
+            Some(cf) => crate::capi::call_c(self, cf)?,
+            None => f(self)?,
+        };
         if self.hooks.any {
             self.hook_return(self.top)?;
         }
@@ -505,30 +510,33 @@ impl Lua {
     /// moving them to the frame's function slot and adjusting them to the
     /// number the caller wants.
     pub(crate) fn post_call(&mut self, n: usize) {
-        let fr = match self.frames.pop() {
-            Some(f) => f,
+        let (dest, nresults) = match self.frames.last() {
+            Some(f) => (f.func, f.nresults),
             None => return,
         };
+        // Drop the frame in place (no move of the whole record).
+        self.frames.truncate(self.frames.len() - 1);
         let first = self.top - n;
-        let dest = fr.func;
-        let wanted = if fr.nresults < 0 {
-            n
-        } else {
-            fr.nresults as usize
-        };
+        let wanted = if nresults < 0 { n } else { nresults as usize };
         let ncopy = n.min(wanted);
-        if dest != first {
-            self.stack.copy_within(first..first + ncopy, dest);
+        // `ensure_stack` was done by the frame's setup (MIN_STACK slack);
+        // guard anyway so a bogus count cannot index out of bounds.
+        if dest + wanted > self.stack.len() {
+            self.stack.resize(dest + wanted, Value::Nil);
         }
-        if wanted > ncopy {
-            // `ensure_stack` was done by the frame's setup (MIN_STACK slack);
-            // guard anyway so a bogus count cannot index out of bounds.
-            if dest + wanted > self.stack.len() {
-                self.stack.resize(dest + wanted, Value::Nil);
+        if dest != first {
+            if ncopy <= 4 {
+                // `dest < first`: a forward element-wise copy is safe, and
+                // cheaper than a memmove call for the usual few results.
+                for i in 0..ncopy {
+                    self.stack[dest + i] = self.stack[first + i];
+                }
+            } else {
+                self.stack.copy_within(first..first + ncopy, dest);
             }
-            for v in &mut self.stack[dest + ncopy..dest + wanted] {
-                *v = Value::Nil;
-            }
+        }
+        for v in &mut self.stack[dest + ncopy..dest + wanted] {
+            *v = Value::Nil;
         }
         self.top = dest + wanted;
     }
