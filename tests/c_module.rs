@@ -5,23 +5,14 @@
 //! libcellua.so. The expected output is what Debian's lua5.1 prints for
 //! the same module and script.
 
+#[allow(dead_code)]
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The directory holding the just-built libcellua.so: `cargo test` puts
-/// it beside the test executable (target/release/deps); only `cargo
-/// build` copies it up to target/release.
-fn lib_dir() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let deps = exe.parent().expect("deps directory").to_path_buf();
-    if deps.join("libcellua.so").exists() {
-        return deps;
-    }
-    deps.parent().map(Path::to_path_buf).unwrap_or(deps)
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -98,7 +89,7 @@ fn require_loads_a_c_module_into_a_c_host() {
     let dir = scratch("host");
     build_module(&dir);
     let host = dir.join("host");
-    let lib = lib_dir();
+    let lib = common::cellua_lib_dir();
     cc(&[
         "-Wall",
         "-Werror",

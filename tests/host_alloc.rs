@@ -6,30 +6,21 @@
 //! must hand back every byte. Under CI the example also runs under
 //! valgrind with no error and no leak.
 
-use std::path::{Path, PathBuf};
+#[allow(dead_code)]
+mod common;
+
+use std::path::PathBuf;
 use std::process::Command;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The directory holding the just-built libcellua.so: `cargo test` puts
-/// it beside the test executable (target/release/deps); only `cargo
-/// build` copies it up to target/release.
-fn lib_dir() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let deps = exe.parent().expect("deps directory").to_path_buf();
-    if deps.join("libcellua.so").exists() {
-        return deps;
-    }
-    deps.parent().map(Path::to_path_buf).unwrap_or(deps)
-}
-
 fn build_example(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("cellua-capped-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("scratch dir");
     let exe = dir.join(name);
-    let lib = lib_dir();
+    let lib = common::cellua_lib_dir();
     let out = Command::new("gcc")
         .args(["-std=c99", "-Wall", "-Werror"])
         .arg(format!("-I{}", root().join("include").display()))

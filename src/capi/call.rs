@@ -52,18 +52,29 @@ pub unsafe extern "C" fn lua_pcall(
             Some(at(lua, errfunc))
         };
         let func = call_base(lua, nargs)?;
-        let r = lua.pcall_status(func, nresults, handler);
-        // A refusal after the last check has been served by the system:
-        // it does not outlive the protected call.
-        lua.refusal.take();
-        match r {
-            Ok(()) => Ok(0),
-            Err((status, v)) => {
-                lua.push(v)?;
-                Ok(status)
-            }
-        }
+        protected_call(lua, func, nresults, handler)
     })
+}
+
+/// The protected call of `lua_pcall` and `lua_cpcall`: 0, or the error
+/// status with the error value pushed.
+fn protected_call(
+    lua: &mut Lua,
+    func: usize,
+    nresults: c_int,
+    handler: Option<Value>,
+) -> Result<c_int, LuaError> {
+    let r = lua.pcall_status(func, nresults, handler);
+    // A refusal after the last check has been served by the system: it
+    // does not outlive the protected call.
+    lua.refusal.take();
+    match r {
+        Ok(()) => Ok(0),
+        Err((status, v)) => {
+            lua.push(v)?;
+            Ok(status)
+        }
+    }
 }
 
 /// `lua_cpcall`: call `func(ud)` as a C function in protected mode.
@@ -85,15 +96,7 @@ pub unsafe extern "C" fn lua_cpcall(
         let base = lua.top;
         lua.push(cl)?;
         lua.push(Value::LightUserData(ud))?;
-        let r = lua.pcall_status(base, 0, None);
-        lua.refusal.take();
-        match r {
-            Ok(()) => Ok(0),
-            Err((status, v)) => {
-                lua.push(v)?;
-                Ok(status)
-            }
-        }
+        protected_call(lua, base, 0, None)
     })
 }
 

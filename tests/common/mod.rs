@@ -111,3 +111,16 @@ pub fn run_program(
         timed_out,
     })
 }
+
+/// The directory holding the just-built libcellua.so: `cargo test` puts it
+/// beside the test executable (target/<profile>/deps); only `cargo build`
+/// copies it up to target/<profile>, where it can be stale.
+#[allow(dead_code)]
+pub fn cellua_lib_dir() -> std::path::PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let deps = exe.parent().expect("deps directory").to_path_buf();
+    if deps.join("libcellua.so").exists() {
+        return deps;
+    }
+    deps.parent().map(Path::to_path_buf).unwrap_or(deps)
+}
