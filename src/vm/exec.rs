@@ -447,7 +447,9 @@ impl Lua {
                         self.frames[fi].pc = pc;
                         let nres = c as i32 - 1;
                         if let Value::LuaFunction(cl) = self.stack[func] {
-                            self.push_lua_frame(func, cl, nres, false)?;
+                            if !self.push_lua_frame_fast(func, cl, nres, false) {
+                                self.push_lua_frame(func, cl, nres, false)?;
+                            }
                             continue 'newframe;
                         }
                         if self.precall(func, nres, false)? {
@@ -665,7 +667,7 @@ impl Lua {
 
     /// Return from the top frame with `n` results at `first`. Returns true
     /// when the frame was entered from Rust (the loop must exit).
-    #[inline]
+    #[inline(always)]
     fn do_return(&mut self, first: usize, n: usize) -> bool {
         let (dest, nresults, entry) = match self.frames.last() {
             Some(f) => (f.func, f.nresults, f.entry),

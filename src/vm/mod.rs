@@ -368,7 +368,9 @@ impl Lua {
     pub(crate) fn precall(&mut self, func: usize, nresults: i32, entry: bool) -> LuaResult<bool> {
         match self.stack[func] {
             Value::LuaFunction(cl) => {
-                self.push_lua_frame(func, cl, nresults, entry)?;
+                if !self.push_lua_frame_fast(func, cl, nresults, entry) {
+                    self.push_lua_frame(func, cl, nresults, entry)?;
+                }
                 Ok(true)
             }
             Value::NativeFunction(nf) => {
@@ -389,6 +391,61 @@ impl Lua {
                 self.precall(func, nresults, entry)
             }
         }
+    }
+
+    /// `push_lua_frame` for the common case, inlined into the call sites:
+    /// a fixed-parameter function, room on the stack, the frame limit not
+    /// reached. Returns false (having changed nothing) otherwise; the
+    /// caller then goes through `push_lua_frame`, which handles the rest
+    /// and raises the errors.
+    #[inline(always)]
+    pub(crate) fn push_lua_frame_fast(
+        &mut self,
+        func: usize,
+        cl: crate::value::ClosureRef,
+        nresults: i32,
+        entry: bool,
+    ) -> bool {
+        let Some(c) = self.heap.closures.get_mut().get(cl) else {
+            return false;
+        };
+        let p = &*c.proto;
+        let base = func + 1;
+        let maxs = p.max_stack as usize;
+        if p.is_vararg
+            || self.frames.len() >= self.call_limit
+            || base + maxs + MIN_STACK > self.stack.len()
+            || self.top < base
+        {
+            return false;
+        }
+        let np = p.num_params as usize;
+        let nargs = self.top - base;
+        if nargs < np {
+            // Missing parameters are nil (`base + np <= stack.len()` was
+            // checked above: `np <= max_stack`).
+            if let Some(missing) = self.stack.get_mut(base + nargs..base + np) {
+                missing.fill(Value::Nil);
+            }
+        }
+        let proto = c.proto.clone();
+        let env = c.env;
+        self.frames.push(Frame {
+            kind: FrameKind::Lua {
+                closure: cl,
+                proto,
+                env,
+            },
+            func,
+            base,
+            pc: 0,
+            nresults,
+            nvarargs: 0,
+            tailcalls: 0,
+            entry,
+        });
+        self.top = base + maxs;
+        true
     }
 
     /// Set up a frame for a Lua closure whose arguments are `func+1..top`.
