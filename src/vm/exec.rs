@@ -675,6 +675,13 @@ impl Lua {
         };
         // Drop the frame in place (no move of the whole record).
         self.frames.truncate(self.frames.len() - 1);
+        if nresults == 1 {
+            // The usual case: one result wanted.
+            let v = if n > 0 { self.stack[first] } else { Value::Nil };
+            self.stack[dest] = v;
+            self.top = dest + 1;
+            return entry;
+        }
         // `dest < first`, so a forward element-wise copy is safe (and, for
         // the usual one or two results, cheaper than a memmove call).
         if nresults < 0 {

@@ -574,6 +574,13 @@ impl Lua {
         // Drop the frame in place (no move of the whole record).
         self.frames.truncate(self.frames.len() - 1);
         let first = self.top - n;
+        if nresults == 1 {
+            // The usual case: one result wanted (`dest < top` always).
+            let v = if n > 0 { self.stack[first] } else { Value::Nil };
+            self.stack[dest] = v;
+            self.top = dest + 1;
+            return;
+        }
         let wanted = if nresults < 0 { n } else { nresults as usize };
         let ncopy = n.min(wanted);
         // `ensure_stack` was done by the frame's setup (MIN_STACK slack);
