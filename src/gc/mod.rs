@@ -68,6 +68,9 @@ pub struct GcState {
     pub stopped: bool,
     /// Smallest debt that starts a cycle.
     pub min_threshold: usize,
+    /// `heap::growth_mark()` at the last cycle (or when the state was
+    /// made): growth of existing objects since counts as debt.
+    pub growth_mark: usize,
 }
 
 impl Default for GcState {
@@ -84,6 +87,7 @@ impl Default for GcState {
             pause: 200,
             stepmul: 200,
             stopped: false,
+            growth_mark: crate::heap::growth_mark(),
         }
     }
 }
@@ -126,7 +130,8 @@ impl Lua {
         if self.refusal.take() {
             return Err(LuaError::Memory);
         }
-        if self.heap.debt + crate::heap::pending_growth() >= self.gc.threshold && !self.gc.stopped {
+        let growth = crate::heap::growth_mark().wrapping_sub(self.gc.growth_mark);
+        if self.heap.debt.saturating_add(growth) >= self.gc.threshold && !self.gc.stopped {
             self.collect_garbage()?;
         }
         Ok(())
@@ -151,7 +156,7 @@ impl Lua {
         self.sweep(&m);
         self.pattern_cache = Default::default();
         self.heap.debt = 0;
-        crate::heap::take_growth();
+        self.gc.growth_mark = crate::heap::growth_mark();
         self.gc.estimate = self.memory_in_use();
         // 5.1: the next cycle starts when the heap reaches `pause`% of what
         // this one found live, i.e. after (pause - 100)% of it in new debt.

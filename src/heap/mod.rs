@@ -82,29 +82,28 @@ pub fn hash_bytes(b: &[u8]) -> u64 {
     h ^ (h >> 29)
 }
 
-thread_local! {
-    /// Bytes that existing objects (tables, stacks) grew by since the last
-    /// collection. Kept per OS thread rather than per state because the
-    /// table code has no heap at hand; states sharing a thread merely
-    /// collect a little earlier for each other.
-    static GROWTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
+/// Bytes that existing objects (tables, stacks) of any state grew by since
+/// the process started (wrapping). A state takes the growth since its last
+/// collection as the difference from the mark it recorded then
+/// (`GcState::growth_mark`). The counter is process-wide rather than per
+/// state because the table code has no heap at hand: states merely collect
+/// a little earlier for each other, and no collection of one state hides
+/// growth from another. A global rather than a thread-local so that the
+/// collector's check is a plain load, also in the shared library (where a
+/// thread-local read is a `__tls_get_addr` call).
+static GROWTH: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Record that an existing object grew by `bytes` (collector pacing).
 #[inline]
 pub fn note_growth(bytes: usize) {
-    GROWTH.with(|g| g.set(g.get().saturating_add(bytes)));
+    GROWTH.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// Growth recorded since the last `take_growth`.
-#[inline]
-pub fn pending_growth() -> usize {
-    GROWTH.with(|g| g.get())
-}
-
-/// Reset the growth counter (a collection accounts for everything).
-pub fn take_growth() -> usize {
-    GROWTH.with(|g| g.replace(0))
+/// The growth counter now; growth since a mark is `growth_mark() - mark`
+/// (wrapping).
+#[inline(always)]
+pub fn growth_mark() -> usize {
+    GROWTH.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Approximate per-object sizes used for memory accounting.
