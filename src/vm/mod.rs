@@ -574,10 +574,10 @@ impl Lua {
         // Drop the frame in place (no move of the whole record).
         self.frames.truncate(self.frames.len() - 1);
         let first = self.top - n;
-        if nresults == 1 {
-            // The usual case: one result wanted (`dest < top` always).
-            let v = if n > 0 { self.stack[first] } else { Value::Nil };
-            self.stack[dest] = v;
+        if nresults == 1 && n > 0 {
+            // The usual case: one result wanted and given; a slot-to-slot
+            // copy (see `do_return`).
+            self.stack[dest] = self.stack[first];
             self.top = dest + 1;
             return;
         }
