@@ -192,7 +192,21 @@ impl Lua {
                     }
                     Instr::GetUpval { a, b } => {
                         let uv = self.closure_upval(closure, b)?;
-                        reg!(a) = self.upval_get(uv);
+                        // An open upvalue of the running thread (the usual
+                        // case) is copied slot to slot: going through
+                        // `upval_get`'s result moved the value in
+                        // overlapping pieces (see `do_return`).
+                        let cur = self.cur_thread;
+                        let open = match self.heap.upvals.get_mut().get(uv) {
+                            Some(crate::heap::Upval::Open { thread, index }) if *thread == cur => {
+                                Some(*index)
+                            }
+                            _ => None,
+                        };
+                        match open {
+                            Some(i) => reg!(a) = self.stack[i],
+                            None => reg!(a) = self.upval_get(uv),
+                        }
                     }
                     Instr::GetGlobal { a, bx } => {
                         let key = k[bx as usize];
