@@ -192,20 +192,19 @@ impl Lua {
                     }
                     Instr::GetUpval { a, b } => {
                         let uv = self.closure_upval(closure, b)?;
-                        // An open upvalue of the running thread (the usual
-                        // case) is copied slot to slot: going through
-                        // `upval_get`'s result moved the value in
-                        // overlapping pieces (see `do_return`).
+                        // A closed upvalue, or an open one of the running
+                        // thread (the usual cases), is copied place to
+                        // place: going through `upval_get`'s result moved
+                        // the value in overlapping pieces (see `do_return`).
                         let cur = self.cur_thread;
-                        let open = match self.heap.upvals.get_mut().get(uv) {
+                        let dst = base + a as usize;
+                        match self.heap.upvals.get_mut().get(uv) {
+                            Some(crate::heap::Upval::Closed(v)) => self.stack[dst] = *v,
                             Some(crate::heap::Upval::Open { thread, index }) if *thread == cur => {
-                                Some(*index)
+                                let i = *index;
+                                self.stack[dst] = self.stack[i];
                             }
-                            _ => None,
-                        };
-                        match open {
-                            Some(i) => reg!(a) = self.stack[i],
-                            None => reg!(a) = self.upval_get(uv),
+                            _ => reg!(a) = self.upval_get(uv),
                         }
                     }
                     Instr::GetGlobal { a, bx } => {
