@@ -202,10 +202,77 @@ fn sort(lua: &mut Lua) -> LuaResult<usize> {
         lua.stack[off + k] = Value::Nil;
     }
     lua.top = off + 3;
-    let mut s = Sorter { t, cmp, off };
+    // Without a comparator, an array of only numbers or only strings is
+    // sorted in a copy: `<` on such values calls nothing and allocates
+    // nothing, so no one can observe the table meanwhile, and the same
+    // algorithm on the copy makes the same comparisons and moves.
+    let snap = if cmp.is_nil() && n > 1 {
+        snapshot(lua, t, n)?
+    } else {
+        None
+    };
+    if let Some(v) = &snap {
+        if let Some(sorted) = sorted_numbers(v) {
+            let tab = lua.heap.table(t)?;
+            for (i, x) in sorted.into_iter().enumerate() {
+                tab.set_int(i as i64 + 1, Value::Number(x));
+            }
+            lua.top = off;
+            return Ok(0);
+        }
+    }
+    let mut s = Sorter { t, cmp, off, snap };
     let r = s.sort(lua, 1, n);
+    if let Some(v) = s.snap.take() {
+        let tab = lua.heap.table(t)?;
+        for (i, x) in v.into_iter().enumerate() {
+            tab.set_int(i as i64 + 1, x);
+        }
+    }
     lua.top = off;
     r.map(|_| 0)
+}
+
+/// The numbers of `v` in ascending order, when the result cannot depend on
+/// the algorithm: every value a number, none NaN (unordered) and no -0
+/// (equal to 0 but printed differently). Then every correct sort gives
+/// 5.1's result, so a faster one may be used.
+fn sorted_numbers(v: &[Value]) -> Option<Vec<f64>> {
+    let mut out = Vec::new();
+    out.try_reserve_exact(v.len()).ok()?;
+    for x in v {
+        match *x {
+            Value::Number(n) if !(n.is_nan() || n == 0.0 && n.is_sign_negative()) => out.push(n),
+            _ => return None,
+        }
+    }
+    out.sort_unstable_by(|a, b| a.total_cmp(b));
+    Some(out)
+}
+
+/// `t[1..=n]` when every value is a number or every value is a string.
+fn snapshot(lua: &mut Lua, t: TableRef, n: i64) -> LuaResult<Option<Vec<Value>>> {
+    let tab = lua.heap.table(t)?;
+    let first = tab.get_int(1);
+    if !matches!(first, Value::Number(_) | Value::String(_)) {
+        return Ok(None);
+    }
+    let mut v = Vec::new();
+    if v.try_reserve_exact(n as usize).is_err() {
+        return Ok(None);
+    }
+    for i in 1..=n {
+        let x = tab.get_int(i);
+        let same = matches!(
+            (first, x),
+            (Value::Number(_), Value::Number(_)) | (Value::String(_), Value::String(_))
+        );
+        if !same {
+            return Ok(None);
+        }
+        v.push(x);
+    }
+    Ok(Some(v))
 }
 
 /// 5.1's in-place quicksort (median of three, the pivot parked at `u-1`,
@@ -220,20 +287,43 @@ struct Sorter {
     cmp: Value,
     /// Stack slots: `off` pivot, `off+1` and `off+2` compared elements.
     off: usize,
+    /// The array being sorted in a copy (see `sort`), or None to work on
+    /// the table itself.
+    snap: Option<Vec<Value>>,
 }
 
 impl Sorter {
+    #[inline]
     fn get(&self, lua: &mut Lua, i: i64, slot: usize) -> LuaResult<Value> {
-        let v = geti(lua, self.t, i)?;
+        let v = match &self.snap {
+            Some(a) => usize::try_from(i - 1)
+                .ok()
+                .and_then(|k| a.get(k).copied())
+                .unwrap_or(Value::Nil),
+            None => geti(lua, self.t, i)?,
+        };
         lua.stack[self.off + slot] = v;
         Ok(v)
     }
 
-    fn set(&self, lua: &mut Lua, i: i64, v: Value) -> LuaResult<()> {
-        seti(lua, self.t, i, v)
+    #[inline]
+    fn set(&mut self, lua: &mut Lua, i: i64, v: Value) -> LuaResult<()> {
+        match &mut self.snap {
+            Some(a) => {
+                if let Some(x) = usize::try_from(i - 1).ok().and_then(|k| a.get_mut(k)) {
+                    *x = v;
+                }
+                Ok(())
+            }
+            None => seti(lua, self.t, i, v),
+        }
     }
 
+    #[inline]
     fn less(&self, lua: &mut Lua, a: Value, b: Value) -> LuaResult<bool> {
+        if let (Value::Nil, Value::Number(x), Value::Number(y)) = (self.cmp, a, b) {
+            return Ok(x < y);
+        }
         sort_less(lua, self.cmp, a, b)
     }
 
