@@ -696,6 +696,23 @@ impl Table {
         self.array.len()
     }
 
+    /// Raw `t[i] = t[i-1]` for `i` from `hi` down to `lo + 1` (`up`), or
+    /// `t[i] = t[i+1]` for `i` from `lo` up to `hi - 1`, in one move when
+    /// `lo..=hi` lies in the array part (`table.insert`/`remove`). False
+    /// when it does not: the caller then shifts element by element.
+    pub fn shift_array(&mut self, lo: i64, hi: i64, up: bool) -> bool {
+        if lo < 1 || hi < lo || hi as u64 > self.array.len() as u64 {
+            return false;
+        }
+        let (lo, hi) = (lo as usize - 1, hi as usize - 1);
+        if up {
+            self.array.copy_within(lo..hi, lo + 1);
+        } else {
+            self.array.copy_within(lo + 1..=hi, lo);
+        }
+        true
+    }
+
     /// Number of live (non-nil) entries in the hash part.
     pub fn hash_live(&self) -> usize {
         self.live

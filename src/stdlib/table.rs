@@ -71,6 +71,9 @@ fn insert(lua: &mut Lua) -> LuaResult<usize> {
             let v = lua.arg(3);
             // A position past the end grows the table to it (5.1.5).
             let mut i = e.max(pos);
+            if i > pos && lua.heap.table(t)?.shift_array(pos, i, true) {
+                i = pos;
+            }
             while i > pos {
                 let x = geti(lua, t, i - 1)?;
                 seti(lua, t, i, x)?;
@@ -93,6 +96,9 @@ fn remove(lua: &mut Lua) -> LuaResult<usize> {
     }
     let v = geti(lua, t, pos)?;
     let mut i = pos;
+    if i < e && lua.heap.table(t)?.shift_array(pos, e, false) {
+        i = e;
+    }
     while i < e {
         let x = geti(lua, t, i + 1)?;
         seti(lua, t, i, x)?;
