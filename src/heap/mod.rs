@@ -114,14 +114,14 @@ pub const UPVAL_OVERHEAD: usize = 40;
 pub const THREAD_OVERHEAD: usize = 256;
 
 /// The intern table: open addressing with linear probing over a
-/// power-of-two array of (hash, handle) slots, at most half full. A lookup
-/// compares stored hashes first and touches a string's bytes only on a
-/// hash match; inserting allocates nothing but the occasional doubling.
+/// power-of-two array of (low 32 bits of the hash, handle) slots, at most
+/// three quarters full. A lookup compares stored hashes first and touches a
+/// string's bytes only on a hash match; inserting allocates nothing but the occasional doubling.
 /// Slots of strings the collector freed are dropped by
 /// `purge_intern_table`, which rebuilds the array.
 #[derive(Default)]
 struct InternTable {
-    slots: Vec<(u64, StrRef)>,
+    slots: Vec<(u32, StrRef)>,
     count: usize,
 }
 
@@ -142,7 +142,7 @@ impl InternTable {
             if k.is_null() {
                 return Err(i);
             }
-            if h == hash {
+            if h == hash as u32 {
                 if let Some(s) = strings.get(k) {
                     if s.as_bytes() == bytes {
                         return Ok(k);
@@ -154,7 +154,10 @@ impl InternTable {
     }
 
     /// Put `k` into a table known not to hold it.
-    fn place(slots: &mut [(u64, StrRef)], hash: u64, k: StrRef) {
+    /// Put `k` into a table known not to hold it. The slot index comes
+    /// from the low bits of the hash, which the stored 32 bits keep (tables
+    /// stay far below 2^32 slots).
+    fn place(slots: &mut [(u32, StrRef)], hash: u32, k: StrRef) {
         let mask = slots.len() - 1;
         let mut i = (hash as usize) & mask;
         while !slots[i].1.is_null() {
@@ -165,8 +168,8 @@ impl InternTable {
 
     /// Rebuild with room for `live` entries, keeping those `keep` accepts.
     fn rebuild(&mut self, live: usize, keep: impl Fn(StrRef) -> bool) {
-        let n = (live * 2).next_power_of_two().max(256);
-        let mut slots = vec![(0u64, StrRef::null()); n];
+        let n = (live + live / 2).next_power_of_two().max(256);
+        let mut slots = vec![(0u32, StrRef::null()); n];
         let mut count = 0;
         for &(h, k) in &self.slots {
             if !k.is_null() && keep(k) {
@@ -428,9 +431,9 @@ impl Heap {
             hash,
         });
         self.debt += bytes.len() + STRING_OVERHEAD;
-        intern.slots[slot] = (hash, k);
+        intern.slots[slot] = (hash as u32, k);
         intern.count += 1;
-        if intern.count * 2 > intern.slots.len() {
+        if intern.count * 4 > intern.slots.len() * 3 {
             let live = intern.count;
             intern.rebuild(live, |_| true);
         }

@@ -600,9 +600,11 @@ impl Lua {
                         self.top = cb + 3;
                         self.call(cb, c as i32)?;
                         self.top = frame_top;
-                        if self.refusal.take() {
-                            return Err(LuaError::Memory);
-                        }
+                        // A safe point: an iterator (io.lines, gmatch) may
+                        // allocate on every step of a loop that has no
+                        // other; this also raises a host allocator's
+                        // refusal.
+                        self.gc_check()?;
                         let v = self.stack[cb];
                         if !v.is_nil() {
                             self.stack[cb - 1] = v;
