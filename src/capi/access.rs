@@ -38,6 +38,7 @@ static TYPE_NAMES: [&[u8]; 10] = [
 /// `L` is not used.
 #[no_mangle]
 pub unsafe extern "C" fn lua_typename(L: *mut lua_State, tp: c_int) -> *const c_char {
+    // SAFETY: nothing is dereferenced; the names are static.
     let _ = L;
     let i = (tp + 1).clamp(0, 9) as usize;
     TYPE_NAMES[i].as_ptr() as *const c_char

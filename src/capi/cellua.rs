@@ -13,5 +13,6 @@ const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
 /// None: takes nothing and returns a pointer to static memory.
 #[no_mangle]
 pub extern "C" fn cellua_version() -> *const c_char {
+    // SAFETY (for callers): the pointer is to static, NUL-terminated text.
     VERSION.as_ptr().cast()
 }

@@ -445,6 +445,7 @@ mod tests {
         osize: usize,
         nsize: usize,
     ) -> *mut c_void {
+        // SAFETY: `p` is NULL or a block this allocator made with malloc.
         if nsize == 0 {
             USED.fetch_sub(osize, Ordering::SeqCst);
             libc::free(p);
