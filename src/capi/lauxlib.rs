@@ -729,10 +729,7 @@ pub unsafe extern "C" fn luaL_loadfile(L: *mut lua_State, filename: *const c_cha
         }
         Err(None) => {
             drop(chunkname);
-            return match enter(L, |lua| {
-                let v = lua.new_str(b"not enough memory");
-                lua.push(v)
-            }) {
+            return match enter(L, |lua| lua.push(Value::String(lua.names.memerr))) {
                 Ok(()) => LUA_ERRMEM,
                 Err(()) => raise(L),
             };
